@@ -1,0 +1,1 @@
+"""Pantau dashboard (Dash): reads only the published warehouse, read-only, per request."""

@@ -1,0 +1,11 @@
+"""Component ids, in one place so pages and tests agree."""
+
+AREA = "filter-area"
+PROGRAMME = "filter-programme"
+TREND_GRAPH = "tren-grafik"
+CARD_LATEST = "kartu-terkini"
+CARD_PEAK = "kartu-puncak"
+CARD_CHANGE = "kartu-perubahan"
+TREND_NOTE = "tren-catatan"
+SYNTHETIC_BADGE = "lencana-sintetis"
+DATA_AS_OF = "data-per"

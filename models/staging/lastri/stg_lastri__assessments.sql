@@ -1,0 +1,42 @@
+-- One row per household visit: pseudonymised keys, criteria met, income, evidence, decision.
+with
+
+source as (
+    select * from {{ source('lastri', 'assessments') }}
+),
+
+pseudonym_key as (
+    select key_value from {{ source('pantau_secret', 'pseudonym_key') }}
+),
+
+renamed as (
+    select
+        source.id_kunjungan as visit_id,
+        cast(source.tanggal_kunjungan as date) as visit_date,
+        source.petugas as enumerator_code,
+        substr(replace(source.kode_kelurahan, '.', ''), 1, 2) || '.'
+            || substr(replace(source.kode_kelurahan, '.', ''), 3, 2) || '.'
+            || substr(replace(source.kode_kelurahan, '.', ''), 5, 2) || '.'
+            || substr(replace(source.kode_kelurahan, '.', ''), 7, 4) as kelurahan_code,
+        {{ pseudonymise('source.no_kk', 'pseudonym_key.key_value', 'kk') }} as family_key,
+        {{ pseudonymise('source.nik_kepala', 'pseudonym_key.key_value', 'nik') }} as head_person_key,
+        try_cast(source.jumlah_art as integer) as household_size,
+        try_cast(source.penghasilan_sebulan as bigint) as household_income_month,
+        (
+            {% for i in range(1, 15) -%}
+            cast(upper(trim(coalesce(source.k{{ '%02d' % i }}, ''))) = 'YA' as integer)
+            {%- if not loop.last %} + {% endif %}
+            {% endfor %}
+        ) as bps_criteria_met,
+        nullif(trim(coalesce(source.foto_rumah, '')), '') is not null as has_photo,
+        try_cast(source.latitude as double) as latitude,
+        try_cast(source.longitude as double) as longitude,
+        upper(trim(source.keputusan)) = 'TIDAK LAYAK' as is_not_eligible,
+        nullif(upper(trim(coalesce(source.alasan, ''))), '') as reason_code,
+        source._source_file as source_file,
+        source._loaded_at as loaded_at
+    from source
+    cross join pseudonym_key
+)
+
+select * from renamed

@@ -1,0 +1,1 @@
+"""Pantau: warehouse side (settings, demo data, ingest, dbt runner, publish, CLI)."""

@@ -1,0 +1,120 @@
+"""`pantau`: the command line (Bahasa Indonesia messages)."""
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import time
+from pathlib import Path
+
+from .settings import load_settings
+
+
+def _demo_data(args) -> int:
+    from .demo import generate
+
+    settings = load_settings()
+    settings.ensure_dirs()
+    started = time.perf_counter()
+    result = generate(settings.inbox_dir, settings.seeds_dir, seed=args.seed, scale=args.scale,
+                      first=args.first, last=args.last, own_region=settings.own_region)
+    print(f"Data demo SINTETIS: {len(result.files)} berkas di {settings.inbox_dir} "
+          f"({result.people_ever:,} orang, {result.families_ever:,} keluarga; "
+          f"{time.perf_counter() - started:.1f} dtk)")
+    return 0
+
+
+def _ingest(args) -> int:
+    settings = load_settings()
+    settings.ensure_dirs()
+    for name in args.paths:
+        path = Path(name)
+        if not path.is_file():
+            print(f"Berkas tidak ditemukan: {path}", file=sys.stderr)
+            return 2
+        target = settings.inbox(args.kind) / path.name
+        shutil.copy2(path, target)
+        print(f"{path.name} disalin ke {target}; dimuat pada `pantau refresh` berikutnya")
+    if args.refresh:
+        return _refresh(args)
+    return 0
+
+
+def _refresh(_args) -> int:
+    from .refresh import RefreshError, refresh
+
+    settings = load_settings()
+    started = time.perf_counter()
+    try:
+        run = refresh(settings)
+    except RefreshError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    print(f"Refresh {run.status} dalam {time.perf_counter() - started:.1f} dtk (run {run.run_id})")
+    return 0
+
+
+def _serve(args) -> int:
+    from dashboard.app import create_app
+
+    settings = load_settings()
+    if not settings.published_db.exists():
+        print("Belum ada gudang data terbit; jalankan `pantau refresh` dulu", file=sys.stderr)
+        return 2
+    app = create_app(settings.published_db)
+    print(f"Dasbor Pantau: http://127.0.0.1:{args.port}")
+    app.run(host="127.0.0.1", port=args.port, debug=False)
+    return 0
+
+
+def _demo(args) -> int:
+    settings = load_settings()
+    has_data = settings.inbox("dtks").is_dir() and any(settings.inbox("dtks").iterdir())
+    if not has_data:
+        _demo_data(args)
+    if _refresh(args) != 0:
+        return 1
+    return _serve(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="pantau", description="Pantau: gudang data dan dasbor DTKS")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    def demo_options(p):
+        p.add_argument("--seed", type=int, default=2024, help="benih acak (hasil sama untuk benih sama)")
+        p.add_argument("--scale", type=float, default=1.0, help="pengali jumlah orang (benchmark)")
+        p.add_argument("--from", dest="first", default="2021-01", help="bulan pertama, YYYY-MM")
+        p.add_argument("--until", dest="last", default="2024-11", help="bulan terakhir, YYYY-MM")
+
+    p = commands.add_parser("demo-data", help="buat data demo sintetis di data/inbox")
+    demo_options(p)
+    p.set_defaults(func=_demo_data)
+
+    p = commands.add_parser("ingest", help="salin ekspor ke inbox (dimuat saat refresh)")
+    p.add_argument("paths", nargs="+")
+    p.add_argument("--kind", choices=["dtks", "assessments", "aggregates"], default="dtks")
+    p.add_argument("--refresh", action="store_true", help="langsung jalankan refresh")
+    p.set_defaults(func=_ingest)
+
+    p = commands.add_parser("refresh", help="muat inbox, bangun gudang data, terbitkan")
+    p.set_defaults(func=_refresh)
+
+    p = commands.add_parser("serve", help="jalankan dasbor di 127.0.0.1")
+    p.add_argument("--port", type=int, default=8050)
+    p.set_defaults(func=_serve)
+
+    p = commands.add_parser("demo", help="data demo (bila inbox kosong) + refresh + dasbor")
+    demo_options(p)
+    p.add_argument("--port", type=int, default=8050)
+    p.set_defaults(func=_demo)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

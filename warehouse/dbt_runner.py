@@ -1,0 +1,66 @@
+"""dbt is called through this one function, behind a lock, in a subprocess.
+
+A subprocess (not dbtRunner in-process) because dbt-duckdb caches its DuckDB connection per
+process: a second build in the same process could write to the file the first one opened.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from .settings import Settings
+
+_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True)
+class DbtOutcome:
+    success: bool
+    return_code: int
+    tests_passed: int
+    tests_failed: int
+    tests_warned: int
+    models_built: int
+    failures: list[str]
+    output_tail: str
+
+
+def dbt_executable() -> str:
+    candidate = Path(sys.executable).with_name("dbt")
+    return str(candidate) if candidate.exists() else "dbt"
+
+
+def run_dbt(settings: Settings, command: list[str], database: Path) -> DbtOutcome:
+    env = dict(os.environ, PANTAU_DBT_DB=str(database), DBT_SEND_ANONYMOUS_USAGE_STATS="false")
+    args = [dbt_executable(), *command,
+            "--project-dir", str(settings.project_dir), "--profiles-dir", str(settings.project_dir),
+            "--target-path", str(settings.dbt_target_dir), "--log-path", str(settings.logs_dir),
+            "--vars", json.dumps({"own_region": settings.own_region}), "--no-use-colors"]
+    with _LOCK:
+        completed = subprocess.run(args, env=env, capture_output=True, text=True, cwd=settings.project_dir)
+    return _outcome(settings, completed)
+
+
+def _outcome(settings: Settings, completed: subprocess.CompletedProcess) -> DbtOutcome:
+    passed = failed = warned = built = 0
+    failures = []
+    results_file = settings.dbt_target_dir / "run_results.json"
+    if results_file.exists():
+        for result in json.loads(results_file.read_text()).get("results", []):
+            unique_id, status = result["unique_id"], result["status"]
+            if unique_id.startswith("test."):
+                passed += status == "pass"
+                warned += status == "warn"
+                failed += status in ("fail", "error")
+            elif status == "success":
+                built += 1
+            if status in ("fail", "error"):
+                failures.append(f"{unique_id}: {result.get('message') or status}")
+    tail = "\n".join((completed.stdout + completed.stderr).strip().splitlines()[-25:])
+    return DbtOutcome(completed.returncode == 0, completed.returncode, passed, failed, warned, built,
+                      failures, tail)

@@ -1,0 +1,237 @@
+"""Load one source file into raw.* with a ledger entry; bad rows go to raw.quarantine.
+
+A file is parsed as text inside DuckDB, checked with SQL (see specs.py), and loaded in one
+transaction: rows read = rows loaded + rows quarantined, or nothing changes at all.
+"""
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from .files import first_line, sha256_of, sniff_delimiter, xlsx_to_csv
+from .periods import period_from_name
+from .specs import SPECS, SourceSpec, normalise_header
+
+KINDS = ("dtks", "assessments", "aggregates")
+
+
+class IngestError(Exception):
+    """A file that cannot be loaded; the message names the file and what was expected."""
+
+
+@dataclass
+class IngestResult:
+    file_name: str
+    kind: str
+    period: str | None = None
+    rows_read: int = 0
+    rows_loaded: int = 0
+    rows_quarantined: int = 0
+    skipped: bool = False  # same content already loaded
+    superseded: list[str] = field(default_factory=list)
+
+
+def ensure_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("create schema if not exists raw")
+    con.execute("""
+        create table if not exists raw.file_ledger (
+            file_name varchar, sha256 varchar, kind varchar, period varchar,
+            rows_read bigint, rows_loaded bigint, rows_quarantined bigint,
+            status varchar, superseded_by varchar, is_synthetic boolean, loaded_at timestamp)
+    """)
+    con.execute("""
+        create table if not exists raw.quarantine (
+            file_name varchar, sha256 varchar, kind varchar, period varchar, source_row bigint,
+            column_name varchar, value varchar, reason varchar, quarantined_at timestamp)
+    """)
+    for spec in SPECS.values():
+        columns = ", ".join(f"{c} varchar" for c in spec.columns)
+        con.execute(f"""
+            create table if not exists raw.{spec.raw_table} (
+                {columns}, _source_file varchar, _source_sha256 varchar, _source_row bigint,
+                _period varchar, _loaded_at timestamp)
+        """)
+
+
+def load_reference(con: duckdb.DuckDBPyConnection, seeds_dir: Path) -> None:
+    """Temp tables of valid codes, from the committed seeds (the same data dbt loads)."""
+    con.execute(f"""
+        create or replace temp table ref_provinsi as
+        select kode_provinsi from read_csv('{seeds_dir / "ref_provinsi.csv"}', all_varchar = true)
+    """)
+    con.execute(f"""
+        create or replace temp table ref_kelurahan as
+        select replace(kode_kemendagri, '.', '') as code
+        from read_csv('{seeds_dir / "ref_wilayah.csv"}', all_varchar = true)
+        where level = 'desa_kelurahan'
+    """)
+    con.execute(f"""
+        create or replace temp table ref_kabkota as
+        select kode_kemendagri as code
+        from read_csv('{seeds_dir / "ref_kabkota_jatim.csv"}', all_varchar = true)
+    """)
+
+
+def _map_columns(spec: SourceSpec, header: list[str], file_name: str) -> list[str]:
+    names = [spec.aliases.get(normalise_header(h), normalise_header(h)) for h in header]
+    seen = [n for n in names if n in spec.columns]
+    if len(seen) != len(set(seen)):
+        raise IngestError(f"{file_name}: kolom ganda setelah penyeragaman nama: {header}")
+    missing = [c for c in spec.required if c not in names]
+    if missing:
+        raise IngestError(
+            f"{file_name}: kolom wajib tidak ditemukan: {', '.join(missing)}. "
+            f"Berkas jenis '{spec.kind}' harus memuat kolom: {', '.join(spec.required)} "
+            f"(kolom yang ditemukan: {', '.join(header) or 'tidak ada'})")
+    # unnamed or unknown columns keep a unique placeholder so the parser can still read them
+    return [n if n else f"kolom_{i}" for i, n in enumerate(names)]
+
+
+def _check_sql(spec: SourceSpec) -> tuple[str, str, str, str]:
+    """SQL for the number of the first failing check, and lookups of its reason/column/value."""
+    number = " ".join(f"when {c.failing} then {i}" for i, c in enumerate(spec.checks, start=1))
+    reasons = ", ".join(f"'{c.reason}'" for c in spec.checks)
+    columns = ", ".join(f"'{c.column}'" for c in spec.checks)
+    value = " ".join(f"when {i} then {c.column}" for i, c in enumerate(spec.checks, start=1))
+    return (f"case {number} end", f"[{reasons}][_check_no]", f"[{columns}][_check_no]",
+            f"case _check_no {value} end")
+
+
+def ingest_file(con: duckdb.DuckDBPyConnection, path: Path, kind: str) -> IngestResult:
+    """Load one file (the caller has run ensure_raw_schema and load_reference)."""
+    if kind not in SPECS:
+        raise IngestError(f"{path.name}: jenis sumber '{kind}' tidak dikenal; pilih salah satu: {', '.join(KINDS)}")
+    spec = SPECS[kind]
+    sha = sha256_of(path)
+    result = IngestResult(path.name, kind)
+    if con.execute("select count(*) from raw.file_ledger where sha256 = ?", [sha]).fetchone()[0]:
+        result.skipped = True
+        return result
+    period = period_from_name(path.name)
+    if spec.needs_period and period is None:
+        raise IngestError(f"{path.name}: bulan data tidak terbaca dari nama berkas; sertakan bulan, "
+                          "mis. 'dtks_2024-11.txt', 'DTKS Desember 2022.txt' atau 'dtks_Des-22.csv'")
+    result.period = period
+    with tempfile.TemporaryDirectory() as tmp:
+        text_path = path
+        if path.suffix.lower() in (".xlsx", ".xlsm"):
+            text_path = Path(tmp) / "sheet.csv"
+            xlsx_to_csv(path, text_path)
+        elif path.suffix.lower() not in (".csv", ".txt", ".tsv", ".psv"):
+            raise IngestError(f"{path.name}: format berkas tidak dikenal; diharapkan .txt/.csv (teks "
+                              "berpemisah |, ;, koma atau tab) atau .xlsx")
+        header_line = first_line(text_path)
+        delimiter = sniff_delimiter(header_line)
+        header = header_line.split(delimiter)
+        names = _map_columns(spec, [h.strip().strip('"') for h in header], path.name)
+        _load(con, spec, text_path, delimiter, names, path.name, sha, period, result)
+    return result
+
+
+def _load(con, spec: SourceSpec, text_path: Path, delimiter: str, names: list[str], file_name: str,
+          sha: str, period: str | None, result: IngestResult) -> None:
+    check_no, reason, reason_column, reason_value = _check_sql(spec)
+    present = [c if c in names else f"null::varchar as {c}" for c in spec.columns]
+    all_columns = ", ".join(spec.columns)
+    con.execute("begin transaction")
+    try:
+        for leftover in ("src", "reject_errors", "reject_scans"):
+            con.execute(f"drop table if exists {leftover}")
+        con.execute(f"""
+            create temp table src as
+            select {', '.join(present)}
+            from read_csv(?, all_varchar = true, header = true, delim = ?, quote = '"',
+                          escape = '"', names = ?, store_rejects = true, encoding = 'utf-8')
+        """, [str(text_path), delimiter, names])
+        rejected = con.execute("select count(distinct line) from reject_errors").fetchone()[0]
+        con.execute(f"""
+            create or replace temp table checked as
+            with numbered as (
+                select *, rowid + 1 as _row, {check_no} as _check_no from src
+            ),
+            flagged as (
+                select *, {reason} as _check_reason, {reason_column} as _check_column,
+                       {reason_value} as _check_value
+                from numbered
+            )
+            select * exclude (_check_no),
+                   coalesce(_check_reason,
+                            case when row_number() over (partition by {all_columns} order by _row) > 1
+                                 then 'baris_berulang' end) as _reason
+            from flagged
+        """)
+        con.execute(f"""
+            insert into raw.{spec.raw_table}
+            select {all_columns}, ?, ?, _row, ?, current_timestamp
+            from checked where _reason is null
+        """, [file_name, sha, period])
+        con.execute("""
+            insert into raw.quarantine
+            select ?, ?, ?, ?, _row,
+                   case when _check_reason is null then 'seluruh_baris' else _check_column end,
+                   case when _check_reason is null then null else _check_value end,
+                   _reason, current_timestamp
+            from checked where _reason is not null
+        """, [file_name, sha, spec.kind, period])
+        con.execute("""
+            insert into raw.quarantine
+            select ?, ?, ?, ?, line - 1, 'seluruh_baris', any_value(csv_line),
+                   'struktur_baris_rusak', current_timestamp
+            from reject_errors group by line
+        """, [file_name, sha, spec.kind, period])
+        loaded, quarantined = con.execute(
+            "select count(*) filter (where _reason is null), count(*) filter (where _reason is not null) from checked"
+        ).fetchone()
+        result.rows_loaded = loaded
+        result.rows_quarantined = quarantined + rejected
+        result.rows_read = loaded + quarantined + rejected
+        if spec.needs_period:
+            _supersede(con, spec, period, file_name, result)
+        con.execute("""
+            insert into raw.file_ledger values (?, ?, ?, ?, ?, ?, ?, 'dimuat', null, ?, current_timestamp)
+        """, [file_name, sha, spec.kind, period, result.rows_read, result.rows_loaded,
+              result.rows_quarantined, file_name.lower().startswith("sintetis_")])
+        con.execute("drop table if exists src")
+        con.execute("drop table if exists checked")
+        con.execute("commit")
+    except Exception:
+        con.execute("rollback")
+        raise
+
+
+def _supersede(con, spec: SourceSpec, period: str, file_name: str, result: IngestResult) -> None:
+    """A corrected re-export of a period replaces the earlier file's rows; the ledger keeps both."""
+    earlier = con.execute("""
+        select file_name, sha256 from raw.file_ledger
+        where kind = ? and period = ? and status = 'dimuat'
+    """, [spec.kind, period]).fetchall()
+    for old_name, old_sha in earlier:
+        con.execute(f"delete from raw.{spec.raw_table} where _source_sha256 = ?", [old_sha])
+        con.execute("update raw.file_ledger set status = 'digantikan', superseded_by = ? where sha256 = ?",
+                    [file_name, old_sha])
+        result.superseded.append(old_name)
+
+
+def ingest_inbox(con: duckdb.DuckDBPyConnection, inbox_dir: Path, seeds_dir: Path,
+                 on_file=None) -> tuple[list[IngestResult], list[str]]:
+    """Every file under inbox/<kind>/, oldest period first. Returns results and error messages."""
+    ensure_raw_schema(con)
+    load_reference(con, seeds_dir)
+    results, errors = [], []
+    for kind in KINDS:
+        folder = inbox_dir / kind
+        if not folder.is_dir():
+            continue
+        for path in sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")):
+            try:
+                results.append(ingest_file(con, path, kind))
+            except IngestError as error:
+                errors.append(str(error))
+            except duckdb.Error as error:
+                errors.append(f"{path.name}: berkas tidak dapat dibaca sebagai {kind}: {error}")
+            if on_file:
+                on_file(path)
+    return results, errors

@@ -1,0 +1,68 @@
+"""Publish the marts to a new DuckDB file, then os.replace() it onto the published path.
+
+Readers open a connection per request, so they see either the old file or the new one,
+never a half-written one. The previous versions are kept (hard links) for rollback.
+"""
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+
+from .settings import Settings
+
+KEEP_VERSIONS = 5
+
+
+def publish(settings: Settings, build_db: Path, run_id: str) -> Path:
+    settings.published_dir.mkdir(parents=True, exist_ok=True)
+    settings.versions_dir.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%dT%H%M%S%f")
+    staging_path = settings.published_dir / f".pantau-{stamp}.duckdb"
+    con = duckdb.connect(str(staging_path))
+    try:
+        con.execute("set enable_progress_bar = false")
+        con.execute(f"attach '{build_db}' as build (read_only)")
+        marts = [row[0] for row in con.execute(
+            "select table_name from duckdb_tables() where database_name = 'build' and schema_name = 'marts'"
+        ).fetchall()]
+        for table in marts:
+            con.execute(f"create table main.{table} as select * from build.marts.{table}")
+        con.execute("create schema ops")
+        con.execute("create table ops.refresh_runs as select * from build.ops.refresh_runs")
+        # The ledger and quarantine counts say what was loaded; no row values, no personal data.
+        con.execute("""
+            create table ops.file_ledger as
+            select file_name, kind, period, rows_read, rows_loaded, rows_quarantined, status,
+                   superseded_by, is_synthetic, loaded_at
+            from build.raw.file_ledger
+        """)
+        con.execute("""
+            create table ops.quarantine_summary as
+            select file_name, kind, period, reason, column_name, count(*) as rows_quarantined
+            from build.raw.quarantine
+            group by all
+        """)
+        con.execute("""
+            create table main.pantau_meta as
+            select ? as run_id, current_timestamp as published_at, ? as own_region,
+                   (select max(period_month) from build.marts.register_size_monthly) as data_as_of,
+                   coalesce((select bool_or(is_synthetic) from build.raw.file_ledger
+                             where status = 'dimuat'), false) as is_synthetic
+        """, [run_id, settings.own_region])
+        con.execute("detach build")
+    finally:
+        con.close()
+    if settings.published_db.exists():
+        os.link(settings.published_db, settings.versions_dir / f"pantau-{stamp}.duckdb")
+    os.replace(staging_path, settings.published_db)
+    _prune_versions(settings.versions_dir)
+    return settings.published_db
+
+
+def _prune_versions(versions_dir: Path) -> None:
+    versions = sorted(versions_dir.glob("pantau-*.duckdb"))
+    for old in versions[:-KEEP_VERSIONS]:
+        old.unlink()

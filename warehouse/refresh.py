@@ -1,0 +1,147 @@
+"""One refresh: copy working db -> ingest inbox -> dbt build -> publish -> new working db.
+
+Everything happens on a copy (data/work/pantau_build.duckdb). Only when the build and every
+error-level test pass are the marts published and the copy promoted to working database.
+Any failure leaves the working and published databases as they were, and is recorded.
+"""
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+import uuid
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import duckdb
+
+from .dbt_runner import run_dbt
+from .ingest import ingest_inbox
+from .publish import publish
+from .settings import Settings
+
+
+class RefreshError(Exception):
+    """The refresh stopped; nothing was published."""
+
+
+@dataclass
+class RunRecord:
+    run_id: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
+    started_at: datetime = field(default_factory=datetime.now)
+    finished_at: datetime | None = None
+    status: str = "berjalan"
+    files_loaded: int = 0
+    files_skipped: int = 0
+    rows_read: int = 0
+    rows_loaded: int = 0
+    rows_quarantined: int = 0
+    tests_passed: int = 0
+    tests_failed: int = 0
+    tests_warned: int = 0
+    message: str = ""
+
+    def values(self) -> list:
+        return [self.run_id, self.started_at, self.finished_at, self.status, self.files_loaded,
+                self.files_skipped, self.rows_read, self.rows_loaded, self.rows_quarantined,
+                self.tests_passed, self.tests_failed, self.tests_warned, self.message]
+
+
+_RUNS_DDL = """
+    create table if not exists ops.refresh_runs (
+        run_id varchar, started_at timestamp, finished_at timestamp, status varchar,
+        files_loaded integer, files_skipped integer, rows_read bigint, rows_loaded bigint,
+        rows_quarantined bigint, tests_passed integer, tests_failed integer, tests_warned integer,
+        message varchar)
+"""
+
+
+def record_run(con: duckdb.DuckDBPyConnection, run: RunRecord) -> None:
+    con.execute("create schema if not exists ops")
+    con.execute(_RUNS_DDL)
+    con.execute("insert into ops.refresh_runs values (" + ", ".join("?" * 13) + ")", run.values())
+
+
+@contextmanager
+def refresh_lock(settings: Settings):
+    """An OS file lock: released by the kernel if the process dies, so it survives crashes."""
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    with open(settings.data_dir / "refresh.lock", "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise RefreshError("refresh lain sedang berjalan; coba lagi setelah selesai") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def refresh(settings: Settings, say=print) -> RunRecord:
+    settings.ensure_dirs()
+    with refresh_lock(settings):
+        run = RunRecord()
+        try:
+            _build_and_publish(settings, run, say)
+        except Exception as error:
+            run.status = "gagal"
+            run.message = str(error)[:2000]
+            run.finished_at = datetime.now()
+            settings.build_db.unlink(missing_ok=True)
+            con = duckdb.connect(str(settings.working_db))
+            try:
+                record_run(con, run)
+            finally:
+                con.close()
+            raise RefreshError(f"refresh gagal, tidak ada yang diterbitkan: {error}") from error
+        return run
+
+
+def _build_and_publish(settings: Settings, run: RunRecord, say) -> None:
+    settings.build_db.unlink(missing_ok=True)
+    if settings.working_db.exists():
+        shutil.copyfile(settings.working_db, settings.build_db)
+    con = duckdb.connect(str(settings.build_db))
+    try:
+        con.execute("set enable_progress_bar = false")
+        say("Memuat berkas dari inbox ...")
+        results, errors = ingest_inbox(con, settings.inbox_dir, settings.seeds_dir)
+        loaded = [r for r in results if not r.skipped]
+        run.files_loaded, run.files_skipped = len(loaded), len(results) - len(loaded)
+        run.rows_read = sum(r.rows_read for r in loaded)
+        run.rows_loaded = sum(r.rows_loaded for r in loaded)
+        run.rows_quarantined = sum(r.rows_quarantined for r in loaded)
+        say(f"  {run.files_loaded} berkas baru dimuat, {run.files_skipped} sudah pernah dimuat; "
+            f"{run.rows_read:,} baris dibaca = {run.rows_loaded:,} dimuat + "
+            f"{run.rows_quarantined:,} dikarantina")
+        for message in errors:
+            say(f"  PERINGATAN: {message}")
+        run.message = "; ".join(errors)[:2000]
+        con.execute("create schema if not exists secret")
+        con.execute("create or replace table secret.pseudonym_key as select ? as key_value",
+                    [settings.pseudonym_key()])
+    finally:
+        con.close()
+
+    say("Membangun gudang data (dbt build) ...")
+    outcome = run_dbt(settings, ["build"], settings.build_db)
+    run.tests_passed, run.tests_failed, run.tests_warned = (
+        outcome.tests_passed, outcome.tests_failed, outcome.tests_warned)
+    if not outcome.success:
+        detail = "; ".join(outcome.failures[:5]) or outcome.output_tail
+        raise RefreshError(f"dbt build gagal ({outcome.tests_failed} uji gagal): {detail}")
+    say(f"  {outcome.models_built} model/seed dibangun; uji: {outcome.tests_passed} lulus, "
+        f"{outcome.tests_warned} peringatan, {outcome.tests_failed} gagal")
+
+    run.status = "berhasil" if not run.message else "berhasil dengan peringatan"
+    run.finished_at = datetime.now()
+    con = duckdb.connect(str(settings.build_db))
+    try:
+        record_run(con, run)
+    finally:
+        con.close()
+    say("Menerbitkan ...")
+    published = publish(settings, settings.build_db, run.run_id)
+    os.replace(settings.build_db, settings.working_db)
+    say(f"  diterbitkan ke {published}")
