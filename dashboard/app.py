@@ -25,7 +25,7 @@ def _frame():
         dbc.Nav([dbc.NavItem(dbc.NavLink(page["name"], href=page["relative_path"], active="exact"))
                  for page in dash.page_registry.values()], navbar=True, className="me-auto"),
         html.Span([as_of_text, badge], id=ids.DATA_AS_OF, className="navbar-text"),
-    ], fluid=True), color="light", className="mb-3 border-bottom")
+    ], fluid=True), color="light", dark=False, className="mb-3 border-bottom")
     return html.Div([navbar, dbc.Container(dash.page_container, fluid=True, className="pb-4")])
 
 

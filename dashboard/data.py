@@ -48,7 +48,7 @@ def published_version(path: Path) -> str:
 
 def _engine(path: Path):
     return create_engine(f"duckdb:///{path}", poolclass=NullPool,
-                         connect_args={"read_only": True, "config": {"enable_progress_bar": False}})
+                         connect_args={"read_only": True})
 
 
 @cache.memoize(timeout=3600)

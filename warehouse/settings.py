@@ -1,7 +1,7 @@
 """One settings object that resolves every path and setting once.
 
 Everything runtime lives under the data directory (git-ignored). Override with environment
-variables: PANTAU_DATA_DIR (data root), PANTAU_PSEUDONYM_KEY (hashing key for NIK/KK),
+variables: PANTAU_DATA_DIR (data root), PANTAU_PROJECT_DIR (the dbt project; tests only), PANTAU_PSEUDONYM_KEY (hashing key for NIK/KK),
 PANTAU_OWN_REGION (Kemendagri code of the own kab/kota).
 """
 from __future__ import annotations
@@ -88,7 +88,7 @@ class Settings:
 def load_settings() -> Settings:
     data_dir = Path(os.environ.get("PANTAU_DATA_DIR", PROJECT_DIR / "data")).resolve()
     return Settings(
-        project_dir=PROJECT_DIR,
+        project_dir=Path(os.environ.get("PANTAU_PROJECT_DIR", PROJECT_DIR)).resolve(),
         data_dir=data_dir,
         own_region=os.environ.get("PANTAU_OWN_REGION", "35.75"),
     )

@@ -6,34 +6,21 @@ register_rows as (
     select * from {{ ref('stg_siks__register_rows') }}
 ),
 
-ranked as (
-    select
-        register_rows.*,
-        row_number() over (
-            partition by register_rows.period_month, register_rows.person_key
-            order by register_rows.register_id
-        ) as row_rank,
-        count(*) over (
-            partition by register_rows.period_month, register_rows.person_key
-        ) as register_id_count
-    from register_rows
-),
-
 final as (
     select
         period_month,
         person_key,
-        family_key,
-        kelurahan_code,
-        sex_code,
-        age_years,
-        is_pkh,
-        is_bpnt,
-        is_pbi_jk,
-        is_nik_unmatched,
-        register_id_count
-    from ranked
-    where row_rank = 1
+        min_by(family_key, register_id) as family_key,
+        min_by(kelurahan_code, register_id) as kelurahan_code,
+        min_by(sex_code, register_id) as sex_code,
+        min_by(age_years, register_id) as age_years,
+        min_by(is_pkh, register_id) as is_pkh,
+        min_by(is_bpnt, register_id) as is_bpnt,
+        min_by(is_pbi_jk, register_id) as is_pbi_jk,
+        min_by(is_nik_unmatched, register_id) as is_nik_unmatched,
+        count(*) as register_id_count
+    from register_rows
+    group by period_month, person_key
 )
 
 select * from final

@@ -39,19 +39,20 @@ located as (
         on kelurahan.area_code = member_programmes.kelurahan_code
 ),
 
+-- persons: one row per person and month upstream, so count(*) is exact at every level.
 counted as (
     select period_month, kelurahan_code as area_code, programme_code,
-           count(distinct person_key) as persons, count(distinct family_key) as families
+           count(*) as persons, count(distinct family_key) as families
     from located
     group by period_month, kelurahan_code, programme_code
     union all
     select period_month, kecamatan_code as area_code, programme_code,
-           count(distinct person_key) as persons, count(distinct family_key) as families
+           count(*) as persons, count(distinct family_key) as families
     from located
     group by period_month, kecamatan_code, programme_code
     union all
     select period_month, kabkota_code as area_code, programme_code,
-           count(distinct person_key) as persons, count(distinct family_key) as families
+           count(*) as persons, count(distinct family_key) as families
     from located
     group by period_month, kabkota_code, programme_code
 ),

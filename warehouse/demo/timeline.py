@@ -20,7 +20,7 @@ TARGET_NOV_2024 = 59_521
 NOT_ELIGIBLE_REASONS = ["MAMPU", "KELUARGA_PINDAH", "ALAMAT_TIDAK_DITEMUKAN", "ASN_TNI_POLRI",
                         "MENOLAK", "DI_LUAR_DESIL", "MENINGGAL"]
 NOT_ELIGIBLE_SHARE = [0.55, 0.12, 0.10, 0.06, 0.03, 0.10, 0.04]
-P_NOT_ELIGIBLE_BACKLOG = 0.65
+P_NOT_ELIGIBLE_BACKLOG = 0.645
 P_NOT_ELIGIBLE_NEW = 0.25
 P_NEVER_ACTED = 0.06
 
@@ -90,8 +90,8 @@ def register_windows(rng, scale: float, fam: pd.DataFrame, people: pd.DataFrame,
     if surplus > 0:  # a few more individual exits in November 2024 (unexplained in the data)
         chosen = rng.choice(np.flatnonzero(present & (entry < STORY_END)), surplus, replace=False)
         exit_m[chosen] = STORY_END
-    elif surplus < 0:  # postpone some of November's exits by one month
-        leaving = np.flatnonzero((entry <= STORY_END) & (exit_m == STORY_END))
+    elif surplus < 0:  # delay some recent exits past November (removal took longer)
+        leaving = np.flatnonzero((entry <= STORY_END) & (exit_m >= STORY_END - 6) & (exit_m <= STORY_END))
         if len(leaving) < -surplus:
             raise RuntimeError("demo calibration cannot reach the November 2024 target")
         exit_m[rng.choice(leaving, -surplus, replace=False)] = STORY_END + 1

@@ -136,16 +136,18 @@ def _load(con, spec: SourceSpec, text_path: Path, delimiter: str, names: list[st
     check_no, reason, reason_column, reason_value = _check_sql(spec)
     present = [c if c in names else f"null::varchar as {c}" for c in spec.columns]
     all_columns = ", ".join(spec.columns)
+    # Parsed into a temp table before the transaction: committed temp rows get rowids in file
+    # order (0, 1, ...), which give each row its number; nothing persistent changes here.
+    for leftover in ("src", "reject_errors", "reject_scans"):
+        con.execute(f"drop table if exists {leftover}")
+    con.execute(f"""
+        create temp table src as
+        select {', '.join(present)}
+        from read_csv(?, all_varchar = true, header = true, delim = ?, quote = '"',
+                      escape = '"', names = ?, store_rejects = true, encoding = 'utf-8')
+    """, [str(text_path), delimiter, names])
     con.execute("begin transaction")
     try:
-        for leftover in ("src", "reject_errors", "reject_scans"):
-            con.execute(f"drop table if exists {leftover}")
-        con.execute(f"""
-            create temp table src as
-            select {', '.join(present)}
-            from read_csv(?, all_varchar = true, header = true, delim = ?, quote = '"',
-                          escape = '"', names = ?, store_rejects = true, encoding = 'utf-8')
-        """, [str(text_path), delimiter, names])
         rejected = con.execute("select count(distinct line) from reject_errors").fetchone()[0]
         con.execute(f"""
             create or replace temp table checked as

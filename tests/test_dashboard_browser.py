@@ -1,0 +1,64 @@
+"""The dashboard in a real headless Chromium (Playwright driving Debian's chromium)."""
+from __future__ import annotations
+
+import re
+import socket
+import threading
+
+import pytest
+from playwright.sync_api import expect
+from werkzeug.serving import make_server
+
+from dashboard import ids
+from dashboard.app import create_app
+
+pytestmark = [pytest.mark.browser, pytest.mark.pipeline]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def dashboard_url(published_db):
+    app = create_app(published_db)
+    server = make_server("127.0.0.1", _free_port(), app.server, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(timeout=10)
+
+
+def _number(text: str) -> int:
+    return int(re.match(r"[−-]?[\d.]+", text.strip()).group(0).replace(".", "").replace("−", "-"))
+
+
+def test_trend_page_shows_the_story(page, dashboard_url, screenshots_dir):
+    page.set_viewport_size({"width": 1366, "height": 900})
+    page.goto(dashboard_url)
+    latest = page.locator(f"#{ids.CARD_LATEST}")
+    expect(latest).to_contain_text("59.521", timeout=20_000)
+    expect(latest).to_contain_text("Nov 2024")
+    peak_text = page.locator(f"#{ids.CARD_PEAK}").inner_text()
+    assert 140_000 <= _number(peak_text) <= 150_000
+    assert "2022" in peak_text
+    change_text = page.locator(f"#{ids.CARD_CHANGE}").inner_text()
+    assert _number(change_text) == 59_521 - _number(peak_text)
+    expect(page.locator(f"#{ids.SYNTHETIC_BADGE}")).to_have_text("data sintetis")
+    expect(page.locator(f"#{ids.TREND_GRAPH} .main-svg").first).to_be_visible()
+    expect(page.locator(f"#{ids.TREND_NOTE}")).to_contain_text("turun")
+    page.screenshot(path=str(screenshots_dir / "tren-register.png"), full_page=True)
+
+
+def test_choosing_a_kecamatan_updates_the_figures(page, dashboard_url):
+    page.goto(dashboard_url)
+    latest = page.locator(f"#{ids.CARD_LATEST}")
+    expect(latest).to_contain_text("59.521", timeout=20_000)
+    page.locator(f"#{ids.AREA}").click()
+    page.get_by_role("option", name="Kec. Gadingrejo").click()
+    expect(page.locator(f"#{ids.TREND_NOTE}")).to_contain_text("Gadingrejo", timeout=20_000)
+    kecamatan_latest = _number(latest.inner_text())
+    assert 0 < kecamatan_latest < 59_521
