@@ -31,6 +31,19 @@ QUERIES = {
         where area_code = :area_code and programme_code = :programme_code
         order by period_month
     """,
+    "flows": """
+        select period_month, persons_opening, persons_entries, persons_exits, persons_closing,
+               families_entries, families_exits, is_first_period
+        from register_flows_monthly
+        where area_code = :area_code and programme_code = :programme_code
+        order by period_month
+    """,
+    "exits_by_reason": """
+        select period_month, reason_code, reason_label, persons, families
+        from register_exits_by_reason
+        where area_code = :area_code and programme_code = :programme_code
+        order by period_month, reason_code
+    """,
 }
 
 
@@ -81,3 +94,11 @@ def areas() -> pd.DataFrame:
 
 def register_trend(area_code: str, programme_code: str) -> pd.DataFrame:
     return query("register_trend", area_code=area_code, programme_code=programme_code)
+
+
+def flows(area_code: str, programme_code: str) -> pd.DataFrame:
+    return query("flows", area_code=area_code, programme_code=programme_code)
+
+
+def exits_by_reason(area_code: str, programme_code: str) -> pd.DataFrame:
+    return query("exits_by_reason", area_code=area_code, programme_code=programme_code)

@@ -47,3 +47,14 @@ def count_people(extract: Path) -> dict:
                 by_kelurahan.setdefault(row["DESA/KELURAHAN"], set()).add(row["NOMOR_NIK"])
     return {"rows": rows, "people": len(people),
             "by_kelurahan": {code: len(niks) for code, niks in by_kelurahan.items()}}
+
+
+def people_by_kelurahan(extract: Path) -> dict[str, str]:
+    """NIK -> kelurahan code of its clean rows (a duplicate registration shares the family's)."""
+    kelurahan = kelurahan_codes()
+    people: dict[str, str] = {}
+    with open(extract, newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle, delimiter="|"):
+            if is_clean_row(row, kelurahan):
+                people.setdefault(row["NOMOR_NIK"], row["DESA/KELURAHAN"])
+    return people

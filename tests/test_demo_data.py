@@ -7,8 +7,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
 from independent import count_people, is_clean_nik
+
 from warehouse.demo import generate
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"

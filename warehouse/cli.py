@@ -40,13 +40,13 @@ def _ingest(args) -> int:
     return 0
 
 
-def _refresh(_args) -> int:
+def _refresh(args) -> int:
     from .refresh import RefreshError, refresh
 
     settings = load_settings()
     started = time.perf_counter()
     try:
-        run = refresh(settings)
+        run = refresh(settings, full_refresh=getattr(args, "full_refresh", False))
     except RefreshError as error:
         print(str(error), file=sys.stderr)
         return 1
@@ -98,6 +98,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_ingest)
 
     p = commands.add_parser("refresh", help="muat inbox, bangun gudang data, terbitkan")
+    p.add_argument("--full-refresh", action="store_true",
+                   help="bangun ulang model inkremental dari seluruh riwayat")
     p.set_defaults(func=_refresh)
 
     p = commands.add_parser("serve", help="jalankan dasbor di 127.0.0.1")

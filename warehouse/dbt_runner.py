@@ -42,7 +42,8 @@ def run_dbt(settings: Settings, command: list[str], database: Path) -> DbtOutcom
             "--target-path", str(settings.dbt_target_dir), "--log-path", str(settings.logs_dir),
             "--vars", json.dumps({"own_region": settings.own_region}), "--no-use-colors"]
     with _LOCK:
-        completed = subprocess.run(args, env=env, capture_output=True, text=True, cwd=settings.project_dir)
+        completed = subprocess.run(args, env=env, capture_output=True, text=True,
+                                   cwd=settings.project_dir, check=False)
     return _outcome(settings, completed)
 
 

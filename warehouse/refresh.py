@@ -78,12 +78,12 @@ def refresh_lock(settings: Settings):
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def refresh(settings: Settings, say=print) -> RunRecord:
+def refresh(settings: Settings, say=print, full_refresh: bool = False) -> RunRecord:
     settings.ensure_dirs()
     with refresh_lock(settings):
         run = RunRecord()
         try:
-            _build_and_publish(settings, run, say)
+            _build_and_publish(settings, run, say, full_refresh)
         except Exception as error:
             run.status = "gagal"
             run.message = str(error)[:2000]
@@ -98,7 +98,7 @@ def refresh(settings: Settings, say=print) -> RunRecord:
         return run
 
 
-def _build_and_publish(settings: Settings, run: RunRecord, say) -> None:
+def _build_and_publish(settings: Settings, run: RunRecord, say, full_refresh: bool) -> None:
     settings.build_db.unlink(missing_ok=True)
     if settings.working_db.exists():
         shutil.copyfile(settings.working_db, settings.build_db)
@@ -125,7 +125,8 @@ def _build_and_publish(settings: Settings, run: RunRecord, say) -> None:
         con.close()
 
     say("Membangun gudang data (dbt build) ...")
-    outcome = run_dbt(settings, ["build"], settings.build_db)
+    outcome = run_dbt(settings, ["build", "--full-refresh"] if full_refresh else ["build"],
+                      settings.build_db)
     run.tests_passed, run.tests_failed, run.tests_warned = (
         outcome.tests_passed, outcome.tests_failed, outcome.tests_warned)
     if not outcome.success:

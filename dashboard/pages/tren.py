@@ -6,16 +6,10 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, callback, dcc, html
 
 from dashboard import data, ids
-from dashboard.components import trend
+from dashboard.components import filters, trend
 from dashboard.i18n import PROGRAMME_LABELS, fmt_int, fmt_month, fmt_pct, fmt_signed_int
 
 dash.register_page(__name__, path="/", name="Tren Register", title="Pantau · Tren Register", order=0)
-
-
-def _area_options() -> list[dict]:
-    areas = data.areas()
-    return [{"label": row.area_name if row.area_level == "kabkota" else f"Kec. {row.area_name}",
-             "value": row.area_code} for row in areas.itertuples()]
 
 
 def _card(card_id: str, title: str) -> dbc.Card:
@@ -24,21 +18,12 @@ def _card(card_id: str, title: str) -> dbc.Card:
 
 
 def layout(**_query):
-    options = _area_options()
+    options = filters.area_options()
     if not options:
-        return dbc.Alert("Belum ada data terbit. Jalankan `pantau refresh` untuk membangun gudang data.",
-                         color="warning")
+        return filters.no_data_alert()
     return html.Div([
         html.H1("Tren Register DTKS", className="h3 mb-3"),
-        dbc.Row([
-            dbc.Col([dbc.Label("Wilayah", html_for=ids.AREA),
-                     dcc.Dropdown(id=ids.AREA, options=options, value=options[0]["value"], clearable=False)],
-                    md=5),
-            dbc.Col([dbc.Label("Program", html_for=ids.PROGRAMME),
-                     dcc.Dropdown(id=ids.PROGRAMME, clearable=False, value="SEMUA",
-                                  options=[{"label": v, "value": k} for k, v in PROGRAMME_LABELS.items()])],
-                    md=4),
-        ], className="mb-3 g-3"),
+        filters.filter_row(ids.AREA, ids.PROGRAMME, options),
         dbc.Row([
             dbc.Col(_card(ids.CARD_LATEST, "Register terkini"), md=4),
             dbc.Col(_card(ids.CARD_PEAK, "Puncak"), md=4),
@@ -60,9 +45,7 @@ def layout(**_query):
 )
 def update_trend(area_code: str, programme_code: str):
     series = data.register_trend(area_code, programme_code)
-    areas = data.areas()
-    names = dict(zip(areas["area_code"], areas["area_name"]))
-    area_name = names.get(area_code, area_code)
+    area_name = filters.area_name(area_code)
     summary = trend.summarise(series)
     title = f"{area_name} · {PROGRAMME_LABELS.get(programme_code, programme_code)}"
     fig = trend.figure(series, summary, title)

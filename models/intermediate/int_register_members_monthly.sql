@@ -1,9 +1,20 @@
 -- One row per person and month in the register. A person registered under two register IDs
 -- (a duplicate) counts once; the row with the lowest register ID gives area and programmes.
+-- Incremental: only months with rows loaded since the last build are (re)computed, so a new
+-- month, or a corrected re-export of an old one, replaces exactly that month's rows.
+{{ config(materialized='incremental', incremental_strategy='delete+insert', unique_key='period_month') }}
+
 with
 
 register_rows as (
     select * from {{ ref('stg_siks__register_rows') }}
+    {% if is_incremental() %}
+    where period_month in (
+        select distinct period_month
+        from {{ ref('stg_siks__register_rows') }}
+        where loaded_at > (select max(loaded_at) from {{ this }})
+    )
+    {% endif %}
 ),
 
 final as (
@@ -18,7 +29,8 @@ final as (
         min_by(is_bpnt, register_id) as is_bpnt,
         min_by(is_pbi_jk, register_id) as is_pbi_jk,
         min_by(is_nik_unmatched, register_id) as is_nik_unmatched,
-        count(*) as register_id_count
+        count(*) as register_id_count,
+        max(loaded_at) as loaded_at
     from register_rows
     group by period_month, person_key
 )

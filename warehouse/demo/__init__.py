@@ -55,4 +55,4 @@ def generate(inbox_dir: Path, seeds_dir: Path, seed: int = 2024, scale: float = 
     return DemoResult(files, n, len(fam))
 
 
-__all__ = ["generate", "DemoResult", "STORY_END"]
+__all__ = ["STORY_END", "DemoResult", "generate"]

@@ -14,6 +14,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from . import names
 from .calendar import month_label
 
 COLUMNS = ["ID_DTKS", "PROVINSI", "KABUPATEN/KOTA", "KECAMATAN", "DESA/KELURAHAN", "ALAMAT",
@@ -31,7 +32,6 @@ def extract_path(inbox: Path, m: int) -> Path:
 
 def _load_tables(con: duckdb.DuckDBPyConnection, fam: pd.DataFrame, people: pd.DataFrame,
                  regions, register_rows: pd.DataFrame, unmatched: np.ndarray) -> None:
-    from . import names
     codes = np.array(regions.kel_codes)
     families = pd.DataFrame({
         "fidx": fam["fidx"], "kel_a": codes[fam["kel_a"]], "kel_b": codes[fam["kel_b"]],

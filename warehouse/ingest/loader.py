@@ -217,8 +217,8 @@ def _supersede(con, spec: SourceSpec, period: str, file_name: str, result: Inges
         result.superseded.append(old_name)
 
 
-def ingest_inbox(con: duckdb.DuckDBPyConnection, inbox_dir: Path, seeds_dir: Path,
-                 on_file=None) -> tuple[list[IngestResult], list[str]]:
+def ingest_inbox(con: duckdb.DuckDBPyConnection, inbox_dir: Path,
+                 seeds_dir: Path) -> tuple[list[IngestResult], list[str]]:
     """Every file under inbox/<kind>/, oldest period first. Returns results and error messages."""
     ensure_raw_schema(con)
     load_reference(con, seeds_dir)
@@ -234,6 +234,4 @@ def ingest_inbox(con: duckdb.DuckDBPyConnection, inbox_dir: Path, seeds_dir: Pat
                 errors.append(str(error))
             except duckdb.Error as error:
                 errors.append(f"{path.name}: berkas tidak dapat dibaca sebagai {kind}: {error}")
-            if on_file:
-                on_file(path)
     return results, errors
