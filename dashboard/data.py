@@ -39,10 +39,39 @@ QUERIES = {
         order by period_month
     """,
     "exits_by_reason": """
-        select period_month, reason_code, reason_label, persons, families
+        select period_month, reason_code, reason_short_label, reason_label, persons, families
         from register_exits_by_reason
         where area_code = :area_code and programme_code = :programme_code
         order by period_month, reason_code
+    """,
+    "verval_monthly": """
+        select cohorts.visit_month,
+               sum(households_assessed) as households_assessed,
+               sum(households_not_eligible) as households_not_eligible,
+               sum(households_eligible) as households_eligible,
+               sum(not_eligible_removed_3m) as not_eligible_removed_3m,
+               sum(not_eligible_still_registered) as not_eligible_still_registered,
+               sum(households_with_photo) as households_with_photo,
+               sum(households_with_gps_point) as households_with_gps_point
+        from verval_cohorts as cohorts
+        inner join dim_regions as regions on regions.area_code = cohorts.kelurahan_code
+        where :area_code in (regions.kabkota_code, regions.kecamatan_code)
+        group by cohorts.visit_month
+        order by cohorts.visit_month
+    """,
+    "verval_enumerators": """
+        select enumerator_code,
+               sum(households_assessed) as households_assessed,
+               sum(households_not_eligible) as households_not_eligible,
+               sum(not_eligible_removed_3m) as not_eligible_removed_3m,
+               sum(not_eligible_still_registered) as not_eligible_still_registered,
+               sum(households_with_photo) as households_with_photo,
+               sum(households_with_gps_point) as households_with_gps_point
+        from verval_cohorts as cohorts
+        inner join dim_regions as regions on regions.area_code = cohorts.kelurahan_code
+        where :area_code in (regions.kabkota_code, regions.kecamatan_code)
+        group by enumerator_code
+        order by enumerator_code
     """,
 }
 
@@ -102,3 +131,11 @@ def flows(area_code: str, programme_code: str) -> pd.DataFrame:
 
 def exits_by_reason(area_code: str, programme_code: str) -> pd.DataFrame:
     return query("exits_by_reason", area_code=area_code, programme_code=programme_code)
+
+
+def verval_monthly(area_code: str) -> pd.DataFrame:
+    return query("verval_monthly", area_code=area_code)
+
+
+def verval_enumerators(area_code: str) -> pd.DataFrame:
+    return query("verval_enumerators", area_code=area_code)

@@ -16,3 +16,8 @@ EXITS_GRAPH = "alasan-grafik-keluar"
 FLOWS_GRAPH = "alasan-grafik-arus"
 BRIDGE_GRAPH = "alasan-grafik-jembatan"
 BRIDGE_NOTE = "alasan-catatan-jembatan"
+
+VERVAL_AREA = "verval-filter-area"
+VERVAL_CARDS = "verval-kartu"
+VERVAL_GRAPH = "verval-grafik"
+VERVAL_TABLE = "verval-tabel-petugas"

@@ -62,3 +62,34 @@ def test_choosing_a_kecamatan_updates_the_figures(page, dashboard_url):
     expect(page.locator(f"#{ids.TREND_NOTE}")).to_contain_text("Gadingrejo", timeout=20_000)
     kecamatan_latest = _number(latest.inner_text())
     assert 0 < kecamatan_latest < 59_521
+
+
+def test_exits_page_bridges_peak_to_now(page, dashboard_url, screenshots_dir):
+    page.set_viewport_size({"width": 1366, "height": 900})
+    page.goto(f"{dashboard_url}/alasan-keluar")
+    note = page.locator(f"#{ids.BRIDGE_NOTE}")
+    expect(note).to_contain_text("59.521 orang pada Nov 2024", timeout=20_000)
+    numbers = [int(n.replace(".", "")) for n in re.findall(r"\d{1,3}(?:\.\d{3})+|\d+", note.inner_text())]
+    peak, entries, exited, now = numbers[0], numbers[2], numbers[3], numbers[4]
+    assert peak + entries - exited == now == 59_521
+    expect(page.locator(f"#{ids.BRIDGE_GRAPH} .main-svg").first).to_be_visible()
+    expect(page.locator(f"#{ids.EXITS_GRAPH}")).to_contain_text("Tanpa keterangan")
+    page.screenshot(path=str(screenshots_dir / "alasan-keluar.png"), full_page=True)
+
+
+def test_verval_page_shows_the_integrity_signal(page, dashboard_url, published_db, screenshots_dir):
+    import duckdb
+
+    con = duckdb.connect(str(published_db), read_only=True)
+    try:
+        still = con.execute("select sum(not_eligible_still_registered) from verval_cohorts").fetchone()[0]
+        enumerators = con.execute("select count(distinct enumerator_code) from verval_cohorts").fetchone()[0]
+    finally:
+        con.close()
+    page.set_viewport_size({"width": 1366, "height": 900})
+    page.goto(f"{dashboard_url}/hasil-verval")
+    cards = page.locator(f"#{ids.VERVAL_CARDS}")
+    expect(cards).to_contain_text("Masih terdaftar meski tidak layak", timeout=20_000)
+    expect(cards).to_contain_text(f"{still:,}".replace(",", "."))
+    expect(page.locator(f"#{ids.VERVAL_TABLE} tbody tr")).to_have_count(enumerators)
+    page.screenshot(path=str(screenshots_dir / "hasil-verval.png"), full_page=True)

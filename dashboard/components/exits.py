@@ -8,8 +8,15 @@ import plotly.graph_objects as go
 
 from dashboard.i18n import fmt_int, fmt_month
 
-# Okabe-Ito, colour-blind safe; the last one is for the grouped remainder.
+# Okabe-Ito, colour-blind safe. Reasons keep their colour on every chart; "tanpa keterangan"
+# is always black so that unexplained exits stand out.
 COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999"]
+REASON_COLOURS = {
+    "MAMPU": "#0072B2", "KELUARGA_PINDAH": "#E69F00", "DI_LUAR_DESIL": "#CC79A7",
+    "ALAMAT_TIDAK_DITEMUKAN": "#56B4E9", "ASN_TNI_POLRI": "#F0E442", "MENINGGAL": "#999999",
+    "NIK_TIDAK_PADAN": "#D55E00", "TANPA_KETERANGAN": "#000000", "PINDAH_WILAYAH": "#009E73",
+}
+OTHER_COLOUR = "#BBBBBB"
 MAX_REASONS = 7
 OTHER = "Lainnya"
 
@@ -30,12 +37,18 @@ def _empty(fig: go.Figure) -> go.Figure:
     return fig
 
 
+def _colour(reason_code: str) -> str:
+    return REASON_COLOURS.get(reason_code, OTHER_COLOUR)
+
+
 def top_reasons(exits: pd.DataFrame) -> pd.DataFrame:
-    """Reason labels, with all but the largest MAX_REASONS grouped as 'Lainnya'."""
-    totals = exits.groupby("reason_label")["persons"].sum().sort_values(ascending=False)
+    """Reasons per month, with all but the largest MAX_REASONS grouped as 'Lainnya'."""
+    totals = exits.groupby("reason_code")["persons"].sum().sort_values(ascending=False)
     keep = set(totals.index[:MAX_REASONS])
-    grouped = exits.assign(reason=exits["reason_label"].where(exits["reason_label"].isin(keep), OTHER))
-    return grouped.groupby(["period_month", "reason"], as_index=False)["persons"].sum()
+    kept = exits["reason_code"].isin(keep)
+    grouped = exits.assign(reason=exits["reason_short_label"].where(kept, OTHER),
+                           code=exits["reason_code"].where(kept, OTHER))
+    return grouped.groupby(["period_month", "code", "reason"], as_index=False)["persons"].sum()
 
 
 def exits_figure(exits: pd.DataFrame) -> go.Figure:
@@ -43,13 +56,13 @@ def exits_figure(exits: pd.DataFrame) -> go.Figure:
     if exits.empty:
         return _empty(fig)
     grouped = top_reasons(exits)
-    order = grouped.groupby("reason")["persons"].sum().sort_values(ascending=False).index
-    for colour, reason in zip(COLOURS, order):
-        part = grouped[grouped["reason"] == reason]
+    order = grouped.groupby(["code", "reason"])["persons"].sum().sort_values(ascending=False).index
+    for code, reason in order:
+        part = grouped[grouped["code"] == code]
         months = [fmt_month(pd.Timestamp(m).date()) for m in part["period_month"]]
         fig.add_trace(go.Bar(
             x=pd.to_datetime(part["period_month"]), y=part["persons"], name=reason,
-            marker_color=colour, customdata=list(zip(months, [fmt_int(v) for v in part["persons"]])),
+            marker_color=_colour(code), customdata=list(zip(months, [fmt_int(v) for v in part["persons"]])),
             hovertemplate=f"{reason}<br>%{{customdata[0]}}: %{{customdata[1]}} orang<extra></extra>"))
     return fig
 
@@ -76,12 +89,12 @@ class Bridge:
     end_month: pd.Timestamp
     start: int
     entries: int
-    exits_by_reason: list[tuple[str, int]]  # largest first, remainder grouped
+    exits_by_reason: list[tuple[str, str, int]]  # (code, short label, persons), largest first
     end: int
 
     @property
     def adds_up(self) -> bool:
-        return self.start + self.entries - sum(v for _, v in self.exits_by_reason) == self.end
+        return self.start + self.entries - sum(v for _, _, v in self.exits_by_reason) == self.end
 
 
 def bridge(flows: pd.DataFrame, exits: pd.DataFrame) -> Bridge | None:
@@ -92,11 +105,12 @@ def bridge(flows: pd.DataFrame, exits: pd.DataFrame) -> Bridge | None:
     latest = flows.iloc[-1]
     after = flows[flows["period_month"] > peak["period_month"]]
     later_exits = exits[exits["period_month"] > peak["period_month"]]
-    by_reason = later_exits.groupby("reason_label")["persons"].sum().sort_values(ascending=False)
-    parts = [(label, int(value)) for label, value in by_reason.iloc[:MAX_REASONS - 1].items()]
+    by_reason = (later_exits.groupby(["reason_code", "reason_short_label"])["persons"].sum()
+                 .sort_values(ascending=False))
+    parts = [(code, label, int(value)) for (code, label), value in by_reason.iloc[:MAX_REASONS - 1].items()]
     rest = int(by_reason.iloc[MAX_REASONS - 1:].sum())
     if rest:
-        parts.append((OTHER, rest))
+        parts.append((OTHER, OTHER, rest))
     return Bridge(pd.Timestamp(peak["period_month"]), pd.Timestamp(latest["period_month"]),
                   int(peak["persons_closing"]), int(after["persons_entries"].sum()), parts,
                   int(latest["persons_closing"]))
@@ -108,14 +122,13 @@ def bridge_figure(result: Bridge | None) -> go.Figure:
         return _empty(fig)
     start = f"Puncak {fmt_month(result.start_month.date())}"
     end = f"Kini {fmt_month(result.end_month.date())}"
-    labels = [start, "Masuk"] + [label for label, _ in result.exits_by_reason] + [end]
-    values = [result.start, result.entries] + [-v for _, v in result.exits_by_reason] + [result.end]
+    labels = [start, "Masuk"] + [label for _, label, _ in result.exits_by_reason] + [end]
+    values = [result.start, result.entries] + [-v for _, _, v in result.exits_by_reason] + [result.end]
     measures = ["absolute", "relative"] + ["relative"] * len(result.exits_by_reason) + ["total"]
     fig.add_trace(go.Waterfall(
         x=labels, y=values, measure=measures, text=[fmt_int(v) for v in values],
         textposition="outside", connector={"line": {"color": "#999"}},
         increasing={"marker": {"color": COLOURS[2]}}, decreasing={"marker": {"color": COLOURS[5]}},
         totals={"marker": {"color": COLOURS[0]}}, hoverinfo="skip"))
-    fig.update_layout(showlegend=False, height=480, margin={"b": 140})
-    fig.update_xaxes(tickangle=-30)
+    fig.update_layout(showlegend=False, height=440)
     return fig

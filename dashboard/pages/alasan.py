@@ -48,7 +48,7 @@ def update_exits(area_code: str, programme_code: str):
     if result is None:
         note = "Belum ada data untuk pilihan ini."
     else:
-        exited = sum(v for _, v in result.exits_by_reason)
+        exited = sum(v for _, _, v in result.exits_by_reason)
         note = (f"{filters.area_name(area_code)}: dari puncak {fmt_int(result.start)} orang "
                 f"({fmt_month(result.start_month.date())}) masuk {fmt_int(result.entries)} dan keluar "
                 f"{fmt_int(exited)} orang, sehingga {fmt_int(result.end)} orang pada "

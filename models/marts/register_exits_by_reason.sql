@@ -46,7 +46,7 @@ family_counts as (
 ),
 
 reasons as (
-    select kode_alasan, alasan from {{ ref('ref_alasan_keluar') }}
+    select kode_alasan, alasan_singkat, alasan from {{ ref('ref_alasan_keluar') }}
 ),
 
 final as (
@@ -56,6 +56,7 @@ final as (
         coalesce(person_counts.area_level, family_counts.area_level) as area_level,
         coalesce(person_counts.programme_code, family_counts.programme_code) as programme_code,
         coalesce(person_counts.reason_code, family_counts.reason_code) as reason_code,
+        reasons.alasan_singkat as reason_short_label,
         reasons.alasan as reason_label,
         coalesce(person_counts.persons, 0) as persons,
         coalesce(family_counts.families, 0) as families

@@ -11,6 +11,7 @@ from .aggregates import write_aggregates
 from .assessments import visit_rows, write_assessments
 from .calendar import STORY_END, month_index
 from .extracts import write_extracts
+from .plan import write_plan
 from .population import make_families, make_people
 from .regions import load_demo_regions
 from .timeline import duplicate_windows, field_visits, person_exits, register_windows
@@ -52,6 +53,7 @@ def generate(inbox_dir: Path, seeds_dir: Path, seed: int = 2024, scale: float = 
     rows = visit_rows(seed, fam, people, visits, windows, regions)
     files += write_assessments(inbox_dir / "assessments", rows, months)
     files += write_aggregates(inbox_dir / "aggregates", seed, regions, months, own_region)
+    write_plan(inbox_dir.parent / "demo_plan.json", seed, scale, people, visits, windows, rows)
     return DemoResult(files, n, len(fam))
 
 

@@ -56,6 +56,7 @@ def visit_rows(seed: int, fam, people, visits, windows, regions) -> pd.DataFrame
     lat = regions.kel_lat[kel] + rng.normal(0, 0.0018, n)
     lon = regions.kel_lon[kel] + rng.normal(0, 0.0018, n)
     rows = pd.DataFrame({
+        "fidx": visited["fidx"].to_numpy(),
         "visit_m": m,
         "ID_KUNJUNGAN": [f"VV{seed % 100:02d}{i:07d}" for i in range(1, n + 1)],
         "TANGGAL_KUNJUNGAN": dates, "PETUGAS": enumerator,
@@ -73,7 +74,8 @@ def visit_rows(seed: int, fam, people, visits, windows, regions) -> pd.DataFrame
     rows["ALASAN"] = visited["reason"].to_numpy()
     excel_nik = rng.random(n) < 0.003
     rows.loc[excel_nik, "NIK_KEPALA"] = [f"{v[0]}.{v[1:6]}E+15" for v in rows.loc[excel_nik, "NIK_KEPALA"]]
-    repeated = rows[rng.random(n) < 0.003]
+    rows["is_quarantined"] = excel_nik  # the warehouse will not see these visits
+    repeated = rows[rng.random(n) < 0.003].assign(is_quarantined=True)
     return pd.concat([rows, repeated]).sort_values(["visit_m", "ID_KUNJUNGAN"], kind="stable")
 
 

@@ -1,0 +1,61 @@
+"""Hasil Verval: field verification results, the integrity signal, evidence, per enumerator."""
+from __future__ import annotations
+
+import dash
+import dash_bootstrap_components as dbc
+from dash import Input, Output, callback, dcc, html
+
+from dashboard import data, ids
+from dashboard.components import filters, verval
+from dashboard.i18n import fmt_int, fmt_pct
+
+dash.register_page(__name__, path="/hasil-verval", name="Hasil Verval", title="Pantau · Hasil Verval",
+                   order=2)
+
+
+def layout(**_query):
+    options = filters.area_options()
+    if not options:
+        return filters.no_data_alert()
+    return html.Div([
+        html.H1("Hasil Verifikasi dan Validasi Lapangan", className="h3 mb-3"),
+        dbc.Row(dbc.Col([dbc.Label("Wilayah", html_for=ids.VERVAL_AREA),
+                         dcc.Dropdown(id=ids.VERVAL_AREA, options=options, value=options[0]["value"],
+                                      clearable=False)], md=5), className="mb-3"),
+        html.Div(id=ids.VERVAL_CARDS),
+        dcc.Graph(id=ids.VERVAL_GRAPH, config={"displaylogo": False}),
+        html.H2("Per petugas", className="h5 mt-3"),
+        html.Div(id=ids.VERVAL_TABLE),
+        html.P("\"Masih terdaftar meski tidak layak\": rumah tangga yang diputuskan tidak layak paling "
+               "sedikit 4 bulan sebelum bulan register terakhir dan masih ada di register itu. "
+               "Bukti lengkap = ada foto rumah dan titik GPS.", className="text-muted small mt-2"),
+    ])
+
+
+def _card(title: str, value: str, note: str, colour: str = "light") -> dbc.Col:
+    return dbc.Col(dbc.Card(dbc.CardBody([html.Div(title, className="kpi-title"),
+                                          html.Div(value, className="kpi-value"),
+                                          html.Small(note, className="text-muted")]),
+                            color=colour, className="kpi h-100"), md=3)
+
+
+@callback(Output(ids.VERVAL_CARDS, "children"), Output(ids.VERVAL_GRAPH, "figure"),
+          Output(ids.VERVAL_TABLE, "children"), Input(ids.VERVAL_AREA, "value"))
+def update_verval(area_code: str):
+    monthly = data.verval_monthly(area_code)
+    summary = verval.summarise(monthly)
+    figure = verval.monthly_figure(monthly)
+    if summary is None:
+        return dbc.Alert("Belum ada data kunjungan untuk wilayah ini.", color="info"), figure, None
+    cards = dbc.Row([
+        _card("Rumah tangga dikunjungi", fmt_int(summary.assessed),
+              f"{fmt_int(summary.not_eligible)} tidak layak ({fmt_pct(summary.not_eligible_pct)})"),
+        _card("Dikeluarkan ≤ 3 bulan", fmt_pct(summary.removed_3m_pct), "dari keputusan tidak layak"),
+        _card("Masih terdaftar meski tidak layak", fmt_int(summary.still_registered),
+              "sinyal integritas", colour="warning" if summary.still_registered else "light"),
+        _card("Bukti lengkap", f"{fmt_pct(summary.with_photo_pct)} foto",
+              f"{fmt_pct(summary.with_gps_pct)} titik GPS"),
+    ], className="mb-3 g-3")
+    table = dbc.Table.from_dataframe(verval.enumerator_table(data.verval_enumerators(area_code)),
+                                     striped=True, bordered=False, hover=True, size="sm")
+    return cards, figure, table
