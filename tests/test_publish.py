@@ -52,8 +52,10 @@ def test_published_file_has_marts_and_run_history(published_db):
         synthetic = con.execute("select is_synthetic from pantau_meta").fetchone()[0]
     finally:
         con.close()
-    assert {"main.register_size_monthly", "main.dim_regions", "main.pantau_meta",
-            "ops.refresh_runs", "ops.file_ledger", "ops.quarantine_summary"} <= tables
+    assert {"main.register_size_monthly", "main.register_flows_monthly", "main.register_exits_by_reason",
+            "main.verval_cohorts", "main.register_verification_recency", "main.register_exit_evidence",
+            "main.data_quality_files", "main.data_quality_quarantine", "main.dim_regions",
+            "main.pantau_meta", "ops.refresh_runs"} <= tables
     assert not any(t.startswith(("raw.", "secret.", "staging.")) for t in tables)
     assert status == ("berhasil",)
     assert synthetic is True

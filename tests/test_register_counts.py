@@ -64,10 +64,10 @@ def test_ingest_counts_add_up(demo_data_dir, published_db):
     con = duckdb.connect(str(published_db), read_only=True)
     try:
         ledger = con.execute(
-            "select file_name, rows_read, rows_loaded, rows_quarantined from ops.file_ledger"
+            "select file_name, rows_read, rows_loaded, rows_quarantined from data_quality_files"
             " where kind = 'dtks'").fetchall()
         quarantined = dict(con.execute(
-            "select file_name, sum(rows_quarantined) from ops.quarantine_summary group by 1").fetchall())
+            "select file_name, sum(rows_quarantined) from data_quality_quarantine group by 1").fetchall())
     finally:
         con.close()
     assert len(ledger) == 47

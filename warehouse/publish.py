@@ -32,19 +32,6 @@ def publish(settings: Settings, build_db: Path, run_id: str) -> Path:
             con.execute(f"create table main.{table} as select * from build.marts.{table}")
         con.execute("create schema ops")
         con.execute("create table ops.refresh_runs as select * from build.ops.refresh_runs")
-        # The ledger and quarantine counts say what was loaded; no row values, no personal data.
-        con.execute("""
-            create table ops.file_ledger as
-            select file_name, kind, period, rows_read, rows_loaded, rows_quarantined, status,
-                   superseded_by, is_synthetic, loaded_at
-            from build.raw.file_ledger
-        """)
-        con.execute("""
-            create table ops.quarantine_summary as
-            select file_name, kind, period, reason, column_name, count(*) as rows_quarantined
-            from build.raw.quarantine
-            group by all
-        """)
         con.execute("""
             create table main.pantau_meta as
             select ? as run_id, current_timestamp as published_at, ? as own_region,

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.components.axes import indonesian_month_axis
 from dashboard.i18n import fmt_int, fmt_month
 
 # Okabe-Ito, colour-blind safe. Reasons keep their colour on every chart; "tanpa keterangan"
@@ -64,7 +65,7 @@ def exits_figure(exits: pd.DataFrame) -> go.Figure:
             x=pd.to_datetime(part["period_month"]), y=part["persons"], name=reason,
             marker_color=_colour(code), customdata=list(zip(months, [fmt_int(v) for v in part["persons"]])),
             hovertemplate=f"{reason}<br>%{{customdata[0]}}: %{{customdata[1]}} orang<extra></extra>"))
-    return fig
+    return indonesian_month_axis(fig, grouped["period_month"])
 
 
 def flows_figure(flows: pd.DataFrame) -> go.Figure:
@@ -80,7 +81,7 @@ def flows_figure(flows: pd.DataFrame) -> go.Figure:
     fig.add_trace(go.Bar(x=months, y=-data["persons_exits"], name="Keluar", marker_color=COLOURS[5],
                          customdata=list(zip(labels, [fmt_int(v) for v in data["persons_exits"]])),
                          hovertemplate="%{customdata[0]}: %{customdata[1]} keluar<extra></extra>"))
-    return fig
+    return indonesian_month_axis(fig, months)
 
 
 @dataclass(frozen=True)

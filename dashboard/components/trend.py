@@ -7,7 +7,8 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..i18n import fmt_int, fmt_month, fmt_pct
+from dashboard.components.axes import indonesian_month_axis
+from dashboard.i18n import fmt_int, fmt_month, fmt_pct
 
 PALETTE = {"line": "#0072B2", "peak": "#D55E00", "latest": "#009E73", "grid": "#d9d9d9"}  # Okabe-Ito
 
@@ -74,6 +75,4 @@ def figure(trend: pd.DataFrame, summary: TrendSummary | None, title: str) -> go.
         fig.add_annotation(x=pd.Timestamp(when), y=value, text=f"{label}: {fmt_int(value)}<br>{fmt_month(when)}",
                            showarrow=True, arrowhead=2, ax=0, ay=shift, font={"color": colour, "size": 14},
                            bgcolor="rgba(255,255,255,0.85)", bordercolor=colour)
-    ticks = months[months.dt.month.isin([1, 7])]
-    fig.update_xaxes(tickvals=list(ticks), ticktext=[fmt_month(m.date()) for m in ticks])
-    return fig
+    return indonesian_month_axis(fig, months)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.components.axes import indonesian_month_axis
 from dashboard.i18n import fmt_int, fmt_month, fmt_pct
 
 
@@ -57,7 +58,7 @@ def monthly_figure(monthly: pd.DataFrame) -> go.Figure:
         fig.add_trace(go.Bar(x=months, y=monthly[column], name=name, marker_color=colour,
                              customdata=list(zip(labels, [fmt_int(v) for v in monthly[column]])),
                              hovertemplate=f"%{{customdata[0]}}: %{{customdata[1]}} {name.lower()}<extra></extra>"))
-    return fig
+    return indonesian_month_axis(fig, months)
 
 
 def enumerator_table(enumerators: pd.DataFrame) -> pd.DataFrame:

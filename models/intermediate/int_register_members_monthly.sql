@@ -2,7 +2,9 @@
 -- (a duplicate) counts once; the row with the lowest register ID gives area and programmes.
 -- Incremental: only months with rows loaded since the last build are (re)computed, so a new
 -- month, or a corrected re-export of an old one, replaces exactly that month's rows.
-{{ config(materialized='incremental', incremental_strategy='delete+insert', unique_key='period_month') }}
+-- A change of columns needs `pantau refresh --full-refresh` (on_schema_change='fail' says so).
+{{ config(materialized='incremental', incremental_strategy='delete+insert', unique_key='period_month',
+          on_schema_change='fail') }}
 
 with
 
@@ -29,6 +31,7 @@ final as (
         min_by(is_bpnt, register_id) as is_bpnt,
         min_by(is_pbi_jk, register_id) as is_pbi_jk,
         min_by(is_nik_unmatched, register_id) as is_nik_unmatched,
+        min_by(nik_region_code, register_id) as nik_region_code,
         count(*) as register_id_count,
         max(loaded_at) as loaded_at
     from register_rows

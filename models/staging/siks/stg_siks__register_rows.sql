@@ -16,6 +16,8 @@ renamed as (
         source.id_dtks as register_id,
         {{ pseudonymise('source.nomor_nik', 'pseudonym_key.key_value', 'nik') }} as person_key,
         {{ pseudonymise('source.nomor_kk', 'pseudonym_key.key_value', 'kk') }} as family_key,
+        -- kab/kota of first registration (NIK digits 1-4): an area, not an identifier
+        substr(source.nomor_nik, 1, 4) as nik_region_code,
         substr(replace(source.desa_kelurahan, '.', ''), 1, 2) || '.'
             || substr(replace(source.desa_kelurahan, '.', ''), 3, 2) || '.'
             || substr(replace(source.desa_kelurahan, '.', ''), 5, 2) || '.'

@@ -1,0 +1,77 @@
+-- Audit evidence for every exit from the register explained by a field decision: the
+-- decision, its date, the enumerator, a photo and a GPS point. Per month and kab/kota,
+-- kecamatan or kelurahan of the person's last month in the register.
+with
+
+exits as (
+    select * from {{ ref('int_person_exit_reasons') }}
+),
+
+visits as (
+    select * from {{ ref('stg_lastri__assessments') }}
+),
+
+-- every exit is placed in the kelurahan of the person's last month in the register
+members as (
+    select period_month, person_key, kelurahan_code from {{ ref('int_register_members_monthly') }}
+),
+
+periods as (
+    select * from {{ ref('int_register_periods') }}
+),
+
+exits_located as (
+    select
+        exits.exit_month as period_month,
+        members.kelurahan_code,
+        exits.reason_source = 'keputusan_verval' as has_decision,
+        coalesce(visits.visit_date is not null and visits.enumerator_code is not null
+            and visits.has_photo and visits.latitude is not null and visits.longitude is not null,
+            false) as is_complete,
+        coalesce(visits.has_photo, false) as has_photo,
+        coalesce(visits.latitude is not null and visits.longitude is not null, false) as has_gps_point
+    from exits
+    inner join periods as exit_period
+        on exit_period.period_month = exits.exit_month
+    inner join periods as last_period
+        on last_period.period_index = exit_period.period_index - 1
+    inner join members
+        on members.person_key = exits.unit_key
+        and members.period_month = last_period.period_month
+    left join visits
+        on visits.visit_id = exits.visit_id
+),
+
+regions as (
+    select area_code, kecamatan_code, kabkota_code
+    from {{ ref('int_regions_hierarchy') }}
+    where area_level = 'kelurahan'
+),
+
+located as (
+    select exits_located.*, regions.kecamatan_code, regions.kabkota_code
+    from exits_located
+    inner join regions
+        on regions.area_code = exits_located.kelurahan_code
+),
+
+{%- set measures -%}
+    count(*) as persons_exited,
+    count(*) filter (where has_decision) as exits_with_decision,
+    count(*) filter (where has_decision and is_complete) as exits_with_complete_evidence,
+    count(*) filter (where has_decision and not has_photo) as exits_without_photo,
+    count(*) filter (where has_decision and not has_gps_point) as exits_without_gps_point
+{%- endset %}
+
+final as (
+    select period_month, kelurahan_code as area_code, 'kelurahan' as area_level, {{ measures }}
+    from located group by period_month, kelurahan_code
+    union all
+    select period_month, kecamatan_code as area_code, 'kecamatan' as area_level, {{ measures }}
+    from located group by period_month, kecamatan_code
+    union all
+    select period_month, kabkota_code as area_code, 'kabkota' as area_level, {{ measures }}
+    from located group by period_month, kabkota_code
+)
+
+select * from final
