@@ -7,9 +7,8 @@ from datetime import date
 
 import duckdb
 import pytest
-from openpyxl import load_workbook
-
 from independent import is_clean_nik, is_clean_row, kelurahan_codes
+from openpyxl import load_workbook
 
 pytestmark = pytest.mark.pipeline
 
