@@ -73,6 +73,14 @@ QUERIES = {
         group by enumerator_code
         order by enumerator_code
     """,
+    "verval_reasons": """
+        select reasons.reason_code, reasons.reason_short_label, sum(reasons.households) as households
+        from verval_decisions_by_reason as reasons
+        inner join dim_regions as regions on regions.area_code = reasons.kelurahan_code
+        where :area_code in (regions.kabkota_code, regions.kecamatan_code)
+        group by reasons.reason_code, reasons.reason_short_label
+        order by households desc
+    """,
 }
 
 
@@ -139,3 +147,7 @@ def verval_monthly(area_code: str) -> pd.DataFrame:
 
 def verval_enumerators(area_code: str) -> pd.DataFrame:
     return query("verval_enumerators", area_code=area_code)
+
+
+def verval_reasons(area_code: str) -> pd.DataFrame:
+    return query("verval_reasons", area_code=area_code)

@@ -75,3 +75,23 @@ def enumerator_table(enumerators: pd.DataFrame) -> pd.DataFrame:
             "Ada titik GPS": fmt_pct(_share(row.households_with_gps_point, row.households_assessed)),
         })
     return pd.DataFrame(rows)
+
+
+def reasons_figure(reasons: pd.DataFrame) -> go.Figure:
+    """Households decided "tidak layak", by reason, largest at the top."""
+    fig = go.Figure()
+    fig.update_layout(
+        title={"text": "Alasan keputusan tidak layak", "x": 0.01}, template="plotly_white",
+        separators=",.", height=400, margin={"l": 170, "r": 20, "t": 60, "b": 40},
+        xaxis={"title": "Rumah tangga", "tickformat": ",d"},
+        font={"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "size": 13})
+    if reasons.empty:
+        fig.add_annotation(text="Belum ada keputusan tidak layak", showarrow=False, xref="paper",
+                           yref="paper", x=0.5, y=0.5, font={"size": 18})
+        return fig
+    ordered = reasons.sort_values("households")
+    fig.add_trace(go.Bar(
+        x=ordered["households"], y=ordered["reason_short_label"], orientation="h", marker_color="#D55E00",
+        text=[fmt_int(v) for v in ordered["households"]], textposition="auto",
+        hovertemplate="%{y}: %{text} rumah tangga<extra></extra>"))
+    return fig

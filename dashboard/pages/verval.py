@@ -23,7 +23,10 @@ def layout(**_query):
                          dcc.Dropdown(id=ids.VERVAL_AREA, options=options, value=options[0]["value"],
                                       clearable=False)], md=5), className="mb-3"),
         html.Div(id=ids.VERVAL_CARDS),
-        dcc.Graph(id=ids.VERVAL_GRAPH, config={"displaylogo": False}),
+        dbc.Row([
+            dbc.Col(dcc.Graph(id=ids.VERVAL_GRAPH, config={"displaylogo": False}), lg=7),
+            dbc.Col(dcc.Graph(id=ids.VERVAL_REASONS_GRAPH, config={"displaylogo": False}), lg=5),
+        ]),
         html.H2("Per petugas", className="h5 mt-3"),
         html.Div(id=ids.VERVAL_TABLE),
         html.P("\"Masih terdaftar meski tidak layak\": rumah tangga yang diputuskan tidak layak paling "
@@ -40,13 +43,15 @@ def _card(title: str, value: str, note: str, colour: str = "light") -> dbc.Col:
 
 
 @callback(Output(ids.VERVAL_CARDS, "children"), Output(ids.VERVAL_GRAPH, "figure"),
-          Output(ids.VERVAL_TABLE, "children"), Input(ids.VERVAL_AREA, "value"))
+          Output(ids.VERVAL_REASONS_GRAPH, "figure"), Output(ids.VERVAL_TABLE, "children"),
+          Input(ids.VERVAL_AREA, "value"))
 def update_verval(area_code: str):
     monthly = data.verval_monthly(area_code)
     summary = verval.summarise(monthly)
     figure = verval.monthly_figure(monthly)
+    reasons = verval.reasons_figure(data.verval_reasons(area_code))
     if summary is None:
-        return dbc.Alert("Belum ada data kunjungan untuk wilayah ini.", color="info"), figure, None
+        return dbc.Alert("Belum ada data kunjungan untuk wilayah ini.", color="info"), figure, reasons, None
     cards = dbc.Row([
         _card("Rumah tangga dikunjungi", fmt_int(summary.assessed),
               f"{fmt_int(summary.not_eligible)} tidak layak ({fmt_pct(summary.not_eligible_pct)})"),
@@ -58,4 +63,4 @@ def update_verval(area_code: str):
     ], className="mb-3 g-3")
     table = dbc.Table.from_dataframe(verval.enumerator_table(data.verval_enumerators(area_code)),
                                      striped=True, bordered=False, hover=True, size="sm")
-    return cards, figure, table
+    return cards, figure, reasons, table
