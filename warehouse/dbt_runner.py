@@ -54,7 +54,7 @@ def _outcome(settings: Settings, completed: subprocess.CompletedProcess) -> DbtO
     if results_file.exists():
         for result in json.loads(results_file.read_text()).get("results", []):
             unique_id, status = result["unique_id"], result["status"]
-            if unique_id.startswith("test."):
+            if unique_id.startswith(("test.", "unit_test.")):
                 passed += status == "pass"
                 warned += status == "warn"
                 failed += status in ("fail", "error")
