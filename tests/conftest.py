@@ -54,3 +54,14 @@ def browser_type_launch_args():
         "args": ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     }
+
+
+def published_row(published_db: Path, sql: str, params: list | None = None) -> tuple:
+    """One row from the published warehouse, through a short-lived read-only connection."""
+    import duckdb
+
+    con = duckdb.connect(str(published_db), read_only=True)
+    try:
+        return con.execute(sql, params or []).fetchone()
+    finally:
+        con.close()

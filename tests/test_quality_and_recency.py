@@ -5,8 +5,8 @@ import csv
 from collections import defaultdict
 from datetime import date
 
-import duckdb
 import pytest
+from conftest import published_row
 from independent import is_clean_nik, is_clean_row, kelurahan_codes
 from openpyxl import load_workbook
 
@@ -33,14 +33,6 @@ def _visits(demo_data_dir) -> list[dict]:
     return rows
 
 
-def _query(published_db, sql: str):
-    con = duckdb.connect(str(published_db), read_only=True)
-    try:
-        return con.execute(sql).fetchone()
-    finally:
-        con.close()
-
-
 def test_recency_matches_visits_in_the_last_24_months(demo_data_dir, published_db):
     window_start, window_end = date(2022, 11, 1), date(2024, 12, 1)
     visited_kk = {v["NO_KK"] for v in _visits(demo_data_dir)
@@ -48,7 +40,7 @@ def test_recency_matches_visits_in_the_last_24_months(demo_data_dir, published_d
                   and window_start <= date.fromisoformat(v["TANGGAL_KUNJUNGAN"]) < window_end}
     members = {row["NOMOR_NIK"]: row["NOMOR_KK"] for row in _clean_rows(demo_data_dir, "2024-11")}
     expected = sum(1 for kk in members.values() if kk in visited_kk)
-    found = _query(published_db, """
+    found = published_row(published_db, """
         select persons, persons_verified_recently from register_verification_recency
         where area_code = '35.75' and period_month = '2024-11-01'
     """)
@@ -61,7 +53,7 @@ def test_duplicate_ids_and_outside_niks_per_file(demo_data_dir, published_db):
         ids[row["NOMOR_NIK"]].add(row["ID_DTKS"])
     duplicates = sum(1 for registered in ids.values() if len(registered) > 1)
     outside = sum(1 for nik in ids if not nik.startswith("3575"))
-    found = _query(published_db, """
+    found = published_row(published_db, """
         select persons_with_duplicate_ids, persons_nik_from_other_region from data_quality_files
         where file_name = 'sintetis_dtks_3575_2024-11.txt'
     """)
@@ -70,11 +62,11 @@ def test_duplicate_ids_and_outside_niks_per_file(demo_data_dir, published_db):
 
 
 def test_exit_evidence_counts_decided_exits(published_db):
-    exited, decided, complete = _query(published_db, """
+    exited, decided, complete = published_row(published_db, """
         select sum(persons_exited), sum(exits_with_decision), sum(exits_with_complete_evidence)
         from register_exit_evidence where area_code = '35.75'
     """)
-    by_reason = _query(published_db, """
+    by_reason = published_row(published_db, """
         select sum(persons) from register_exits_by_reason
         where area_code = '35.75' and programme_code = 'SEMUA'
           and reason_code not in ('TANPA_KETERANGAN', 'NIK_TIDAK_PADAN')

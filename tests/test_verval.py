@@ -3,23 +3,15 @@ from __future__ import annotations
 
 import json
 
-import duckdb
 import pytest
+from conftest import published_row
 
 pytestmark = pytest.mark.pipeline
 
 
-def _one(published_db, sql: str):
-    con = duckdb.connect(str(published_db), read_only=True)
-    try:
-        return con.execute(sql).fetchone()
-    finally:
-        con.close()
-
-
 def test_integrity_signal_equals_what_the_generator_planted(demo_data_dir, published_db):
     plan = json.loads((demo_data_dir / "demo_plan.json").read_text())
-    found = _one(published_db, "select sum(not_eligible_still_registered) from verval_cohorts")[0]
+    found = published_row(published_db, "select sum(not_eligible_still_registered) from verval_cohorts")[0]
     assert plan["families_not_eligible_still_registered"] > 0
     assert found == plan["families_not_eligible_still_registered"]
     assert plan["of_which_never_acted_on"] == plan["families_not_eligible_still_registered"]
@@ -27,14 +19,14 @@ def test_integrity_signal_equals_what_the_generator_planted(demo_data_dir, publi
 
 def test_every_loaded_visit_is_in_a_cohort(demo_data_dir, published_db):
     plan = json.loads((demo_data_dir / "demo_plan.json").read_text())
-    assessed, not_eligible = _one(
+    assessed, not_eligible = published_row(
         published_db, "select sum(households_assessed), sum(households_not_eligible) from verval_cohorts")
     assert assessed == plan["visits_loaded"]
     assert not_eligible == plan["visits_not_eligible_loaded"]
 
 
 def test_most_not_eligible_decisions_are_acted_on_within_three_months(published_db):
-    decided, within_3m, within_6m = _one(published_db, """
+    decided, within_3m, within_6m = published_row(published_db, """
         select sum(households_not_eligible), sum(not_eligible_removed_3m), sum(not_eligible_removed_6m)
         from verval_cohorts where visit_month <= '2024-05-01'
     """)

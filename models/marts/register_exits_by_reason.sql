@@ -4,33 +4,11 @@
 with
 
 person_exits as (
-    select events.period_month, events.area_code, events.area_level, events.programme_code,
-           case events.exit_kind
-               when 'wilayah' then 'PINDAH_WILAYAH'
-               when 'program' then 'KELUAR_PROGRAM'
-               else reasons.reason_code
-           end as reason_code
-    from {{ ref('int_person_flow_events') }} as events
-    left join {{ ref('int_person_exit_reasons') }} as reasons
-        on reasons.unit_key = events.unit_key
-        and reasons.exit_month = events.period_month
-        and events.exit_kind = 'register'
-    where events.event = 'keluar'
+    {{ typed_exits(ref('int_person_flow_events'), ref('int_person_exit_reasons')) }}
 ),
 
 family_exits as (
-    select events.period_month, events.area_code, events.area_level, events.programme_code,
-           case events.exit_kind
-               when 'wilayah' then 'PINDAH_WILAYAH'
-               when 'program' then 'KELUAR_PROGRAM'
-               else reasons.reason_code
-           end as reason_code
-    from {{ ref('int_family_flow_events') }} as events
-    left join {{ ref('int_family_exit_reasons') }} as reasons
-        on reasons.unit_key = events.unit_key
-        and reasons.exit_month = events.period_month
-        and events.exit_kind = 'register'
-    where events.event = 'keluar'
+    {{ typed_exits(ref('int_family_flow_events'), ref('int_family_exit_reasons')) }}
 ),
 
 person_counts as (
