@@ -1,6 +1,14 @@
 -- Audit evidence for every exit from the register explained by a field decision: the
 -- decision, its date, the enumerator, a photo and a GPS point. Per month and kab/kota,
 -- kecamatan or kelurahan of the person's last month in the register.
+{%- set measures -%}
+    count(*) as persons_exited,
+    count(*) filter (where has_decision) as exits_with_decision,
+    count(*) filter (where has_decision and is_complete) as exits_with_complete_evidence,
+    count(*) filter (where has_decision and not has_photo) as exits_without_photo,
+    count(*) filter (where has_decision and not has_gps_point) as exits_without_gps_point
+{%- endset %}
+
 with
 
 exits as (
@@ -42,36 +50,8 @@ exits_located as (
         on visits.visit_id = exits.visit_id
 ),
 
-regions as (
-    select area_code, kecamatan_code, kabkota_code
-    from {{ ref('int_regions_hierarchy') }}
-    where area_level = 'kelurahan'
-),
-
-located as (
-    select exits_located.*, regions.kecamatan_code, regions.kabkota_code
-    from exits_located
-    inner join regions
-        on regions.area_code = exits_located.kelurahan_code
-),
-
-{%- set measures -%}
-    count(*) as persons_exited,
-    count(*) filter (where has_decision) as exits_with_decision,
-    count(*) filter (where has_decision and is_complete) as exits_with_complete_evidence,
-    count(*) filter (where has_decision and not has_photo) as exits_without_photo,
-    count(*) filter (where has_decision and not has_gps_point) as exits_without_gps_point
-{%- endset %}
-
 final as (
-    select period_month, kelurahan_code as area_code, 'kelurahan' as area_level, {{ measures }}
-    from located group by period_month, kelurahan_code
-    union all
-    select period_month, kecamatan_code as area_code, 'kecamatan' as area_level, {{ measures }}
-    from located group by period_month, kecamatan_code
-    union all
-    select period_month, kabkota_code as area_code, 'kabkota' as area_level, {{ measures }}
-    from located group by period_month, kabkota_code
+    {{ rollup_to_areas('exits_located', ['period_month'], measures) }}
 )
 
 select * from final
