@@ -127,3 +127,36 @@ def test_header_variants_load_alike(con, tmp_path):
 ])
 def test_period_from_file_name(name, period):
     assert period_from_name(name) == period
+
+
+ASSESSMENT_HEADER = ["ID_KUNJUNGAN", "TANGGAL_KUNJUNGAN", "PETUGAS", "KODE_KELURAHAN", "NO_KK",
+                     "NIK_KEPALA", "NAMA_KEPALA", "KEPUTUSAN", "ALASAN"]
+
+
+def test_xlsx_with_real_date_cells_and_unknown_reason(con, tmp_path):
+    from datetime import datetime
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(ASSESSMENT_HEADER)
+    sheet.append(["V1", datetime(2024, 11, 5), "PTG-0101", "3575011001", "3575010101100001",
+                  "3575010101800001", "BUDI", "TIDAK LAYAK", "MAMPU"])
+    sheet.append(["V2", datetime(2024, 11, 6), "PTG-0101", "3575011001", "3575010101100002",
+                  "3575010101800002", "SITI", "TIDAK LAYAK", "ALASAN KARANGAN"])
+    path = tmp_path / "lastri_verval_2024-11.xlsx"
+    book.save(path)
+    result = ingest_file(con, path, "assessments")
+    assert (result.rows_read, result.rows_loaded, result.rows_quarantined) == (2, 1, 1)
+    assert con.execute("select tanggal_kunjungan from raw.assessments").fetchone()[0] == "2024-11-05"
+    assert con.execute("select reason from raw.quarantine").fetchone()[0] == "alasan_tidak_dikenal"
+
+
+def test_headerless_file_error_does_not_show_its_first_row(con, tmp_path):
+    path = write(tmp_path / "dtks_2024-11.txt", [row("1")])
+    path.write_text(row("1") + "\n" + row("2", nik="3575010101800002") + "\n", encoding="utf-8")
+    with pytest.raises(IngestError) as error:
+        ingest_file(con, path, "dtks")
+    assert "kolom wajib tidak ditemukan" in str(error.value)
+    assert "3575010101800001" not in str(error.value) and "BUDI" not in str(error.value)

@@ -34,7 +34,7 @@ def _visits(demo_data_dir) -> list[dict]:
 
 
 def test_recency_matches_visits_in_the_last_24_months(demo_data_dir, published_db):
-    window_start, window_end = date(2022, 11, 1), date(2024, 12, 1)
+    window_start, window_end = date(2022, 12, 1), date(2024, 12, 1)  # 24 calendar months
     visited_kk = {v["NO_KK"] for v in _visits(demo_data_dir)
                   if is_clean_nik(v["NIK_KEPALA"])
                   and window_start <= date.fromisoformat(v["TANGGAL_KUNJUNGAN"]) < window_end}

@@ -40,6 +40,10 @@ def publish(settings: Settings, build_db: Path, run_id: str) -> Path:
                              where status = 'dimuat'), false) as is_synthetic
         """, [run_id, settings.own_region])
         con.execute("detach build")
+    except Exception:
+        con.close()
+        staging_path.unlink(missing_ok=True)
+        raise
     finally:
         con.close()
     if settings.published_db.exists():

@@ -14,7 +14,8 @@ register_rows as (
     where period_month in (
         select distinct period_month
         from {{ ref('stg_siks__register_rows') }}
-        where loaded_at > (select max(loaded_at) from {{ this }})
+        -- coalesce: a first build without any register rows must not freeze the table
+        where loaded_at > (select coalesce(max(loaded_at), cast('1900-01-01' as timestamp)) from {{ this }})
     )
     {% endif %}
 ),

@@ -1,5 +1,5 @@
--- One row per person and month: was the person's family visited (verval) in the 24 months up
--- to that month? The update-rate indicator used by Brazil's Cadastro Unico.
+-- One row per person and month: was the person's family visited (verval) in the 24 calendar
+-- months ending with that month (e.g. December 2022 to November 2024)? The update-rate indicator used by Brazil's Cadastro Unico.
 with
 
 members as (
@@ -17,7 +17,7 @@ verified as (
     inner join visits
         on visits.family_key = members.family_key
         and visits.visit_date < {{ dbt.dateadd('month', 1, 'members.period_month') }}
-        and visits.visit_date >= {{ dbt.dateadd('month', -1 * var('recency_months'), 'members.period_month') }}
+        and visits.visit_date >= {{ dbt.dateadd('month', 1 - var('recency_months'), 'members.period_month') }}
 ),
 
 final as (

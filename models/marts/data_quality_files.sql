@@ -34,6 +34,7 @@ visit_quality as (
 final as (
     select
         ledger.file_name,
+        ledger.file_sha256,
         ledger.kind,
         ledger.period,
         ledger.status,

@@ -7,9 +7,9 @@ quarantine as (
 ),
 
 final as (
-    select file_name, kind, period, column_name, reason, count(*) as rows_quarantined
+    select file_name, file_sha256, kind, period, column_name, reason, count(*) as rows_quarantined
     from quarantine
-    group by file_name, kind, period, column_name, reason
+    group by file_name, file_sha256, kind, period, column_name, reason
 )
 
 select * from final

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+from datetime import date, datetime, time
 from pathlib import Path
 
 DELIMITERS = ("|", ";", "\t", ",")
@@ -33,6 +34,17 @@ def sniff_delimiter(header: str) -> str:
     return best if counts[best] > 0 else ","
 
 
+def _cell_text(value) -> str:
+    """Excel date cells become ISO dates (2024-11-05), not '2024-11-05 00:00:00'."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time(0) else value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
 def xlsx_to_csv(path: Path, target: Path) -> None:
     """First sheet of a workbook to CSV, every cell as text (numbers as Excel shows them)."""
     from openpyxl import load_workbook
@@ -43,6 +55,6 @@ def xlsx_to_csv(path: Path, target: Path) -> None:
         with open(target, "w", newline="", encoding="utf-8") as handle:
             writer = csv.writer(handle)
             for row in sheet.iter_rows(values_only=True):
-                writer.writerow(["" if v is None else str(v) for v in row])
+                writer.writerow([_cell_text(v) for v in row])
     finally:
         book.close()

@@ -69,6 +69,11 @@ def load_reference(con: duckdb.DuckDBPyConnection, seeds_dir: Path) -> None:
         where level = 'desa_kelurahan'
     """)
     con.execute(f"""
+        create or replace temp table ref_alasan as
+        select kode_alasan as code
+        from read_csv('{seeds_dir / "ref_alasan_keluar.csv"}', all_varchar = true)
+    """)
+    con.execute(f"""
         create or replace temp table ref_kabkota as
         select kode_kemendagri as code
         from read_csv('{seeds_dir / "ref_kabkota_jatim.csv"}', all_varchar = true)
@@ -79,13 +84,15 @@ def _map_columns(spec: SourceSpec, header: list[str], file_name: str) -> list[st
     names = [spec.aliases.get(normalise_header(h), normalise_header(h)) for h in header]
     seen = [n for n in names if n in spec.columns]
     if len(seen) != len(set(seen)):
-        raise IngestError(f"{file_name}: kolom ganda setelah penyeragaman nama: {header}")
+        doubled = sorted({n for n in seen if seen.count(n) > 1})
+        raise IngestError(f"{file_name}: kolom ganda setelah penyeragaman nama: {', '.join(doubled)}")
     missing = [c for c in spec.required if c not in names]
     if missing:
         raise IngestError(
             f"{file_name}: kolom wajib tidak ditemukan: {', '.join(missing)}. "
             f"Berkas jenis '{spec.kind}' harus memuat kolom: {', '.join(spec.required)} "
-            f"(kolom yang ditemukan: {', '.join(header) or 'tidak ada'})")
+            f"(kolom yang dikenali: {', '.join(seen) or 'tidak ada'}; {len(header)} kolom di baris "
+            "pertama). Isi baris pertama tidak ditampilkan: bisa berisi data pribadi.")
     # unnamed or unknown columns keep a unique placeholder so the parser can still read them
     return [n if n else f"kolom_{i}" for i, n in enumerate(names)]
 
@@ -227,11 +234,15 @@ def ingest_inbox(con: duckdb.DuckDBPyConnection, inbox_dir: Path,
         folder = inbox_dir / kind
         if not folder.is_dir():
             continue
-        for path in sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")):
+        files = [p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")]
+        # oldest first: a corrected re-export arrives after the export it corrects
+        for path in sorted(files, key=lambda p: (p.stat().st_mtime, p.name)):
             try:
                 results.append(ingest_file(con, path, kind))
             except IngestError as error:
                 errors.append(str(error))
-            except duckdb.Error as error:
-                errors.append(f"{path.name}: berkas tidak dapat dibaca sebagai {kind}: {error}")
+            except Exception as error:  # noqa: BLE001 - one bad file must not stop the others
+                # the parser's message can quote a line of the file (NIK, names): name the type only
+                errors.append(f"{path.name}: berkas tidak dapat dibaca sebagai {kind} "
+                              f"({type(error).__name__}); periksa format dan pemisah kolomnya")
     return results, errors

@@ -108,6 +108,8 @@ ASSESSMENTS = SourceSpec(
         _kelurahan_check("kode_kelurahan"),
         Check("keputusan_tidak_dikenal", "keputusan",
               "upper(trim(coalesce(keputusan, ''))) not in ('LAYAK', 'TIDAK LAYAK')"),
+        Check("alasan_tidak_dikenal", "alasan",
+              "nullif(upper(trim(coalesce(alasan, ''))), '') not in (select code from ref_alasan)"),
         Check("penghasilan_tidak_valid", "penghasilan_sebulan",
               "trim(coalesce(penghasilan_sebulan, '')) <> ''"
               " and coalesce(try_cast(penghasilan_sebulan as bigint), -1) < 0"),

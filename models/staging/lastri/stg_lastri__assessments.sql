@@ -37,6 +37,13 @@ renamed as (
         source._loaded_at as loaded_at
     from source
     cross join pseudonym_key
+),
+
+-- A visit exported twice with edits (same ID): the most recently loaded row counts.
+deduplicated as (
+    select *
+    from renamed
+    qualify row_number() over (partition by visit_id order by loaded_at desc, source_file desc) = 1
 )
 
-select * from renamed
+select * from deduplicated

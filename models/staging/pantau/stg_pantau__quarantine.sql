@@ -8,6 +8,7 @@ source as (
 renamed as (
     select
         file_name,
+        sha256 as file_sha256,
         kind,
         period,
         source_row,
