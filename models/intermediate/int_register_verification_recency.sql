@@ -1,5 +1,6 @@
 -- One row per person and month: was the person's family visited (verval) in the 24 calendar
--- months ending with that month (e.g. December 2022 to November 2024)? The update-rate indicator used by Brazil's Cadastro Unico.
+-- months ending with that month (e.g. December 2022 to November 2024)? The update-rate
+-- indicator used by Brazil's Cadastro Unico.
 with
 
 members as (
