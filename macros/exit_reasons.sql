@@ -30,6 +30,7 @@ last_rows as (
         exits.unit_key,
         exits.exit_month,
         members.family_key,
+        members.kelurahan_code,
         members.is_nik_unmatched
     from exits
     inner join periods as exit_period
@@ -69,6 +70,7 @@ final as (
     select
         last_rows.unit_key,
         last_rows.exit_month,
+        last_rows.kelurahan_code,
         case
             when matched.visit_id is not null then matched.decision_reason_code
             when last_rows.is_nik_unmatched then 'NIK_TIDAK_PADAN'

@@ -19,19 +19,11 @@ visits as (
     select * from {{ ref('stg_lastri__assessments') }}
 ),
 
--- every exit is placed in the kelurahan of the person's last month in the register
-members as (
-    select period_month, person_key, kelurahan_code from {{ ref('int_register_members_monthly') }}
-),
-
-periods as (
-    select * from {{ ref('int_register_periods') }}
-),
-
+-- every exit is placed in the kelurahan of the person's last month (from the reason model)
 exits_located as (
     select
         exits.exit_month as period_month,
-        members.kelurahan_code,
+        exits.kelurahan_code,
         exits.reason_source = 'keputusan_verval' as has_decision,
         coalesce(visits.visit_date is not null and visits.enumerator_code is not null
             and visits.has_photo and visits.latitude is not null and visits.longitude is not null,
@@ -39,13 +31,6 @@ exits_located as (
         coalesce(visits.has_photo, false) as has_photo,
         coalesce(visits.latitude is not null and visits.longitude is not null, false) as has_gps_point
     from exits
-    inner join periods as exit_period
-        on exit_period.period_month = exits.exit_month
-    inner join periods as last_period
-        on last_period.period_index = exit_period.period_index - 1
-    inner join members
-        on members.person_key = exits.unit_key
-        and members.period_month = last_period.period_month
     left join visits
         on visits.visit_id = exits.visit_id
 ),

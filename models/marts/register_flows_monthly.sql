@@ -11,21 +11,11 @@ periods as (
 ),
 
 person_flows as (
-    select
-        period_month, area_code, programme_code,
-        count(*) filter (where event = 'masuk') as entries,
-        count(*) filter (where event = 'keluar') as exits
-    from {{ ref('int_person_flow_events') }}
-    group by period_month, area_code, programme_code
+    {{ flow_counts(ref('int_person_flow_events')) }}
 ),
 
 family_flows as (
-    select
-        period_month, area_code, programme_code,
-        count(*) filter (where event = 'masuk') as entries,
-        count(*) filter (where event = 'keluar') as exits
-    from {{ ref('int_family_flow_events') }}
-    group by period_month, area_code, programme_code
+    {{ flow_counts(ref('int_family_flow_events')) }}
 ),
 
 final as (
