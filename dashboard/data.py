@@ -17,6 +17,15 @@ from sqlalchemy.pool import NullPool
 
 cache = Cache()
 
+# Every targeting figure travels with its numerator, denominator, benchmark and sources.
+_TARGETING_COLUMNS = """
+    kabkota_code, kabkota_name, is_own_region, year, population, population_source,
+    population_reference, register_month, register_persons, register_source, register_share,
+    p0_pct, poor_persons, poor_persons_basis, poverty_reference, poverty_citation, poverty_line_rp,
+    coverage_ratio, min_leakage_poor, min_undercoverage_poor, target_share, target_persons,
+    coverage_ratio_target, min_leakage_target, min_undercoverage_target
+"""
+
 QUERIES = {
     "meta": "select * from pantau_meta",
     "areas": """
@@ -80,6 +89,43 @@ QUERIES = {
         where :area_code in (regions.kabkota_code, regions.kecamatan_code)
         group by reasons.reason_code, reasons.reason_short_label
         order by households desc
+    """,
+    "targeting_years": """
+        select distinct year
+        from targeting_kabkota_yearly
+        where register_share is not null and p0_pct is not null
+        order by year desc
+    """,
+    "targeting_yearly": f"""
+        select {_TARGETING_COLUMNS}
+        from targeting_kabkota_yearly
+        where year = :year
+        order by kabkota_code
+    """,
+    "targeting_current": f"""
+        select {_TARGETING_COLUMNS}
+        from targeting_kabkota_current
+        order by kabkota_code
+    """,
+    "targeting_own_monthly": f"""
+        select {_TARGETING_COLUMNS}
+        from targeting_own_region_monthly
+        order by register_month
+    """,
+    "ravallion_fits": """
+        select comparison, year, areas, intercept, slope, intercept_std_error, slope_std_error,
+               r_squared, participation_non_poor, participation_poor, is_indicative
+        from targeting_ravallion_fit
+        order by comparison = 'terkini' desc, year desc
+    """,
+    "targeting_assessments": """
+        select visit_year, selection_method, is_random_sample, sample_label, households_assessed,
+               households_meeting_9_criteria, share_meeting_9_criteria, households_with_income,
+               households_below_poverty_line, share_below_poverty_line, poverty_line_rp,
+               median_income_per_capita, households_not_eligible, inclusion_error_estimate,
+               inclusion_error_ci_low, inclusion_error_ci_high
+        from targeting_assessments_yearly
+        order by visit_year, is_random_sample desc, selection_method
     """,
 }
 
@@ -151,3 +197,24 @@ def verval_enumerators(area_code: str) -> pd.DataFrame:
 
 def verval_reasons(area_code: str) -> pd.DataFrame:
     return query("verval_reasons", area_code=area_code)
+
+
+def targeting_years() -> list[int]:
+    return [int(year) for year in query("targeting_years")["year"]] if published_path().exists() else []
+
+
+def targeting_areas(year: int | None) -> pd.DataFrame:
+    """Every kab/kota for a BPS year, or the current position when year is None."""
+    return query("targeting_current") if year is None else query("targeting_yearly", year=year)
+
+
+def targeting_own_monthly() -> pd.DataFrame:
+    return query("targeting_own_monthly")
+
+
+def ravallion_fits() -> pd.DataFrame:
+    return query("ravallion_fits")
+
+
+def targeting_assessments() -> pd.DataFrame:
+    return query("targeting_assessments")

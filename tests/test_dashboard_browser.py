@@ -93,3 +93,45 @@ def test_verval_page_shows_the_integrity_signal(page, dashboard_url, published_d
     expect(cards).to_contain_text(f"{still:,}".replace(",", "."))
     expect(page.locator(f"#{ids.VERVAL_TABLE} tbody tr")).to_have_count(enumerators)
     page.screenshot(path=str(screenshots_dir / "hasil-verval.png"), full_page=True)
+
+
+def _pct(value: float, decimals: int) -> str:
+    return f"{value:.{decimals}f}".replace(".", ",") + " %"
+
+
+def test_targeting_page_shows_pamekasan_and_the_own_region(page, dashboard_url, published_db, screenshots_dir):
+    import duckdb
+
+    con = duckdb.connect(str(published_db), read_only=True)
+    try:
+        own_share, own_population = con.execute("""
+            select register_share, population from targeting_kabkota_current where kabkota_code = '35.75'
+        """).fetchone()
+        pamekasan_share, pamekasan_leakage = con.execute("""
+            select register_share, min_leakage_poor from targeting_kabkota_yearly
+            where kabkota_code = '35.28' and year = 2024
+        """).fetchone()
+    finally:
+        con.close()
+    page.set_viewport_size({"width": 1366, "height": 900})
+    page.goto(f"{dashboard_url}/ketepatan-sasaran")
+    own = page.locator(f"#{ids.TARGETING_OWN_CARDS}")
+    expect(own).to_contain_text(f"59.521 terdaftar (Nov 2024) ÷ {own_population:,.0f}".replace(",", "."),
+                                timeout=20_000)
+    expect(own).to_contain_text(_pct(100 * 59_521 / own_population, 2))
+    assert own_share == pytest.approx(59_521 / own_population)
+    area = page.locator(f"#{ids.TARGETING_AREA_CARDS}")
+    expect(area).to_contain_text("Kabupaten Pamekasan", timeout=20_000)
+    expect(area).to_contain_text("13,41 %")
+    expect(area).to_contain_text(_pct(100 * pamekasan_share, 2))
+    expect(area).to_contain_text(_pct(100 * pamekasan_leakage, 1))
+    assert 78 < 100 * pamekasan_share < 82 and 82 < 100 * pamekasan_leakage < 84
+    # Pamekasan is findable on the scatter itself, and the tooltip text carries the sources
+    expect(page.locator(f"#{ids.TARGETING_SCATTER}")).to_contain_text("Kabupaten Pamekasan")
+    assert "Pembilang" in area.locator(".card").first.get_attribute("title")
+    expect(page.locator(f"#{ids.TARGETING_ASSESSMENTS}")).to_contain_text("bukan sampel acak")
+    expect(page.locator(f"#{ids.TARGETING_ASSESSMENTS}")).to_contain_text("IK 95 % Wilson")
+    page.screenshot(path=str(screenshots_dir / "ketepatan-sasaran.png"), full_page=True)
+    page.locator(f"#{ids.TARGETING_HIGHLIGHT}").click()
+    page.get_by_role("option", name="Kota Surabaya").click()
+    expect(area).to_contain_text("Kota Surabaya", timeout=20_000)

@@ -1,7 +1,8 @@
 """Field assessment exports (verval): AppSheet CSV until June 2023, then Lastri XLSX.
 
 One row per household visit: date, enumerator, head's KK and NIK, the BPS 14 criteria, income,
-household size, photo, GPS point, decision (LAYAK / TIDAK LAYAK) and reason code. A few rows
+household size, photo, GPS point, decision (LAYAK / TIDAK LAYAK), reason code and how the
+household was selected (random sample, backlog update, new proposal). A few rows
 are damaged as real exports are: no photo, no GPS point, NIK in Excel notation, repeated rows.
 """
 from __future__ import annotations
@@ -12,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .calendar import HORIZON, month_label
+from .calendar import HORIZON, VERVAL_START, month_label
 from .timeline import NEVER
 from .xlsx import write_xlsx
 
@@ -20,7 +21,10 @@ LASTRI_FROM = 30  # July 2023: the city's own app replaces AppSheet
 CRITERIA = [f"K{i:02d}" for i in range(1, 15)]
 COLUMNS = (["ID_KUNJUNGAN", "TANGGAL_KUNJUNGAN", "PETUGAS", "KODE_KELURAHAN", "NO_KK", "NIK_KEPALA",
             "NAMA_KEPALA", "JUMLAH_ART", "PENGHASILAN_SEBULAN"] + CRITERIA
-           + ["FOTO_RUMAH", "LATITUDE", "LONGITUDE", "KEPUTUSAN", "ALASAN"])
+           + ["FOTO_RUMAH", "LATITUDE", "LONGITUDE", "KEPUTUSAN", "ALASAN", "METODE_PEMILIHAN"])
+# How the household came to be visited. The first month of verval draws households from the
+# backlog in random order, so it is a random sample of the register (the office's "uji petik").
+RANDOM_SAMPLE = "SAMPEL ACAK"
 
 
 def assessment_path(inbox: Path, m: int) -> Path:
@@ -72,6 +76,9 @@ def visit_rows(seed: int, fam, people, visits, windows, regions) -> pd.DataFrame
     rows["LONGITUDE"] = np.where(no_gps, "", np.round(lon, 6).astype(str))
     rows["KEPUTUSAN"] = np.where(not_eligible, "TIDAK LAYAK", "LAYAK")
     rows["ALASAN"] = visited["reason"].to_numpy()
+    is_backlog = fam_v["entry_m"].to_numpy() <= VERVAL_START
+    rows["METODE_PEMILIHAN"] = np.where(m == VERVAL_START, RANDOM_SAMPLE,
+                                        np.where(is_backlog, "PEMUTAKHIRAN", "USULAN BARU"))
     excel_nik = rng.random(n) < 0.003
     rows.loc[excel_nik, "NIK_KEPALA"] = [f"{v[0]}.{v[1:6]}E+15" for v in rows.loc[excel_nik, "NIK_KEPALA"]]
     rows["is_quarantined"] = excel_nik  # the warehouse will not see these visits

@@ -54,6 +54,9 @@ def ensure_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
                 {columns}, _source_file varchar, _source_sha256 varchar, _source_row bigint,
                 _period varchar, _loaded_at timestamp)
         """)
+        # a warehouse created by an older version gains columns added to the spec since
+        for column in spec.columns:
+            con.execute(f"alter table raw.{spec.raw_table} add column if not exists {column} varchar")
 
 
 def load_reference(con: duckdb.DuckDBPyConnection, seeds_dir: Path) -> None:
@@ -174,6 +177,7 @@ def _load(con, spec: SourceSpec, text_path: Path, delimiter: str, names: list[st
         """)
         con.execute(f"""
             insert into raw.{spec.raw_table}
+                ({all_columns}, _source_file, _source_sha256, _source_row, _period, _loaded_at)
             select {all_columns}, ?, ?, _row, ?, current_timestamp
             from checked where _reason is null
         """, [file_name, sha, period])

@@ -33,6 +33,11 @@ renamed as (
         try_cast(source.longitude as double) as longitude,
         upper(trim(source.keputusan)) = 'TIDAK LAYAK' as is_not_eligible,
         nullif(upper(trim(coalesce(source.alasan, ''))), '') as reason_code,
+        coalesce(nullif(upper(trim(coalesce(source.metode_pemilihan, ''))), ''), 'TIDAK DICATAT')
+            as selection_method,
+        -- only a visit the export itself marks as drawn at random supports register-wide estimates
+        coalesce(upper(trim(source.metode_pemilihan)) in ('SAMPEL ACAK', 'ACAK', 'RANDOM', 'UJI PETIK ACAK'),
+                 false) as is_random_sample,
         source._source_file as source_file,
         source._loaded_at as loaded_at
     from source
