@@ -91,9 +91,10 @@ QUERIES = {
         order by households desc
     """,
     "targeting_years": """
-        select distinct year
+        select year, bool_or(is_own_region) as has_own_region
         from targeting_kabkota_yearly
         where register_share is not null and p0_pct is not null
+        group by year
         order by year desc
     """,
     "targeting_yearly": f"""
@@ -199,8 +200,10 @@ def verval_reasons(area_code: str) -> pd.DataFrame:
     return query("verval_reasons", area_code=area_code)
 
 
-def targeting_years() -> list[int]:
-    return [int(year) for year in query("targeting_years")["year"]] if published_path().exists() else []
+def targeting_years() -> pd.DataFrame:
+    """BPS years with at least one kab/kota to compare, newest first; has_own_region when the
+    own region is among them."""
+    return query("targeting_years")
 
 
 def targeting_areas(year: int | None) -> pd.DataFrame:

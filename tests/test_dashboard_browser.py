@@ -128,7 +128,7 @@ def test_targeting_page_shows_pamekasan_and_the_own_region(page, dashboard_url, 
     assert 78 < 100 * pamekasan_share < 82 and 82 < 100 * pamekasan_leakage < 84
     # Pamekasan is findable on the scatter itself, and the tooltip text carries the sources
     expect(page.locator(f"#{ids.TARGETING_SCATTER}")).to_contain_text("Kabupaten Pamekasan")
-    assert "Pembilang" in area.locator(".card").first.get_attribute("title")
+    assert "Pembilang" in area.locator(".figure-card").first.get_attribute("title")
     expect(page.locator(f"#{ids.TARGETING_ASSESSMENTS}")).to_contain_text("bukan sampel acak")
     expect(page.locator(f"#{ids.TARGETING_ASSESSMENTS}")).to_contain_text("IK 95 % Wilson")
     page.screenshot(path=str(screenshots_dir / "ketepatan-sasaran.png"), full_page=True)

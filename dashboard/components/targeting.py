@@ -135,7 +135,7 @@ def scatter_figure(areas: pd.DataFrame, highlight_code: str | None, fit: dict | 
             textposition="top center", marker={"color": colour, "size": size, "line": {"color": "white", "width": 1}},
             customdata=_hover_rows(subset), hovertemplate=HOVER))
     top = max(plotted["p0_pct"].max(), plotted["share_pct"].max(), 100 * target_share) * 1.08
-    right = plotted["p0_pct"].max() * 1.1
+    right = plotted["p0_pct"].max() * 1.2  # room for the labels of the rightmost points
     fig.add_trace(go.Scatter(x=[0, min(top, right)], y=[0, min(top, right)], mode="lines", name="Register = P0 (garis 45°)",
                              line={"color": DIAGONAL, "dash": "dash", "width": 1.5}, hoverinfo="skip"))
     fig.add_trace(go.Scatter(x=[0, right], y=[100 * target_share] * 2, mode="lines",
@@ -176,7 +176,7 @@ def own_region_figure(monthly: pd.DataFrame, region_name: str) -> go.Figure:
         hovertemplate="%{customdata[0]}: %{customdata[1]} = %{customdata[2]} ÷ %{customdata[3]}<extra></extra>"))
     fig.update_layout(yaxis={"title": "Kebocoran minimum (%)", "range": [0, 100], "ticksuffix": " %"},
                       yaxis2={"title": "Rasio cakupan (×)", "overlaying": "y", "side": "right", "rangemode": "tozero",
-                              "showgrid": False})
+                              "showgrid": False, "tickformat": ",.0f", "ticksuffix": "×"})
     return indonesian_month_axis(fig, months)
 
 

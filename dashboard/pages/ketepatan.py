@@ -32,12 +32,13 @@ def _comparison_options(years: list[int]) -> list[dict]:
             + [{"label": "Terkini (register terakhir vs BPS terakhir)", "value": CURRENT}])
 
 
-def _card(card: targeting.FigureCard, colour: str = "light") -> dbc.Col:
-    return dbc.Col(dbc.Card(dbc.CardBody([
+def _card(card: targeting.FigureCard) -> html.Div:
+    """A figure card; hovering shows numerator, denominator, benchmark and source."""
+    return html.Div(dbc.Card(dbc.CardBody([
         html.Div(card.title, className="kpi-title"),
         html.Div(card.value, className="kpi-value"),
         html.Small(card.detail, className="text-muted d-block"),
-    ]), color=colour, className="kpi h-100", title=card.tooltip), md=True)
+    ]), color="light", className="kpi h-100"), title=card.tooltip, className="figure-card h-100")
 
 
 def _own_region_section() -> html.Div:
@@ -51,7 +52,8 @@ def _own_region_section() -> html.Div:
         html.H2(f"{row.kabkota_name}: posisi terkini", className="h5"),
         html.P(f"Register {targeting.register_when(row)} dibandingkan dengan angka kemiskinan BPS "
                f"{row.poverty_reference or targeting.NO_DATA}.", className="text-muted small mb-2"),
-        dbc.Row([_card(card) for card in cards], className="g-3 mb-3", id=ids.TARGETING_OWN_CARDS),
+        dbc.Row([dbc.Col(_card(card), md=True) for card in cards], className="g-3 mb-3",
+                id=ids.TARGETING_OWN_CARDS),
         dcc.Graph(id=ids.TARGETING_OWN_GRAPH, config={"displaylogo": False},
                   figure=targeting.own_region_figure(data.targeting_own_monthly(), row.kabkota_name)),
     ])
@@ -65,10 +67,13 @@ def _table(frame) -> dbc.Table | dbc.Alert:
 
 def layout(tahun: str | None = None, sorot: str | None = None, **_query):
     years = data.targeting_years()
-    if not years:
+    if years.empty:
         return filters.no_data_alert()
-    options = _comparison_options(years)
+    options = _comparison_options([int(year) for year in years["year"]])
     values = {option["value"] for option in options}
+    # by default the newest BPS year in which the own region can be compared
+    own_years = years.loc[years["has_own_region"], "year"]
+    default = str(int(own_years.iloc[0])) if len(own_years) else options[0]["value"]
     current = data.targeting_areas(None)
     area_options = [{"label": row.kabkota_name, "value": row.kabkota_code} for row in
                     current.sort_values("kabkota_name").itertuples()]
@@ -80,7 +85,7 @@ def layout(tahun: str | None = None, sorot: str | None = None, **_query):
         dbc.Row([
             dbc.Col([dbc.Label("Perbandingan", html_for=ids.TARGETING_COMPARISON),
                      dcc.Dropdown(id=ids.TARGETING_COMPARISON, options=options, clearable=False,
-                                  value=tahun if tahun in values else options[0]["value"])], md=5),
+                                  value=tahun if tahun in values else default)], md=5),
             dbc.Col([dbc.Label("Sorot kab/kota", html_for=ids.TARGETING_HIGHLIGHT),
                      dcc.Dropdown(id=ids.TARGETING_HIGHLIGHT, options=area_options, value=highlight,
                                   clearable=False)], md=4),
@@ -109,7 +114,7 @@ def _area_panel(areas, highlight: str) -> list:
     row = next(chosen.itertuples())
     cards = targeting.area_cards(row)
     return [html.H3(row.kabkota_name, className="h6"),
-            dbc.Row([dbc.Col(_card(card).children, md=6) for card in cards], className="g-2")]
+            dbc.Row([dbc.Col(_card(card), md=6) for card in cards], className="g-2")]
 
 
 @callback(Output(ids.TARGETING_SCATTER, "figure"), Output(ids.TARGETING_AREA_CARDS, "children"),

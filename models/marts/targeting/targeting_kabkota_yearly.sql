@@ -1,5 +1,5 @@
 -- Targeting against poverty statistics per kab/kota and year (METRICS.md): the register at the
--- loaded month nearest the BPS March reference (at most 6 months away) against BPS poverty and
+-- loaded month nearest the BPS March reference (at most benchmark_window_months away) against BPS poverty and
 -- the programme target share. Rows with missing inputs stay, with NULL indicators ("tidak ada data").
 with
 
@@ -21,7 +21,7 @@ nearest_march as (
     from benchmarks
     inner join register_counts
         on register_counts.kabkota_code = benchmarks.kabkota_code
-        and abs({{ dbt.datediff("make_date(benchmarks.year, 3, 1)", "register_counts.period_month", "month") }}) <= 6
+        and abs({{ dbt.datediff("make_date(benchmarks.year, 3, 1)", "register_counts.period_month", "month") }}) <= {{ var('benchmark_window_months') }}
     qualify row_number() over (
         partition by benchmarks.kabkota_code, benchmarks.year
         order by abs({{ dbt.datediff("make_date(benchmarks.year, 3, 1)", "register_counts.period_month", "month") }}),
