@@ -32,19 +32,29 @@ def _rows(published_db: Path, sql: str, params: list | None = None) -> list[tupl
 
 def test_missing_bps_figures_are_listed_not_hidden(published_db, screenshots_dir):
     years = [y for (y,) in _rows(published_db, "select distinct year from targeting_kabkota_yearly order by 1")]
-    published = {(row["kode_kemendagri"], int(row["tahun"])) for row in _seed("ref_kemiskinan_kabkota.csv")
-                 if row["p0_persen"]}
-    expected = sorted((row["kode_kemendagri"], year) for row in _seed("ref_kabkota_jatim.csv") for year in years
-                      if (row["kode_kemendagri"], year) not in published)
-    missing = sorted(_rows(published_db, """
+    seed = {(row["kode_kemendagri"], int(row["tahun"])): row for row in _seed("ref_kemiskinan_kabkota.csv")}
+    areas = [row["kode_kemendagri"] for row in _seed("ref_kabkota_jatim.csv")]
+    no_rate = sorted((code, year) for code in areas for year in years
+                     if not seed.get((code, year), {}).get("p0_persen"))
+    no_poor = sorted((code, year) for code in areas for year in years
+                     if not seed.get((code, year), {}).get("p0_persen")
+                     and not seed.get((code, year), {}).get("penduduk_miskin_ribu"))
+    assert sorted(_rows(published_db, "select kabkota_code, year from targeting_kabkota_yearly where p0_pct is null")) \
+        == no_rate
+    # without P0 and without a BPS count there is no benchmark: no bound, never a 0
+    assert sorted(_rows(published_db, """
         select kabkota_code, year from targeting_kabkota_yearly
-        where p0_pct is null and min_leakage_poor is null and min_undercoverage_poor is null
-    """))
-    assert missing == expected
+        where poor_persons is null and min_leakage_poor is null and min_undercoverage_poor is null
+          and coverage_ratio is null
+    """)) == no_poor
+    assert _rows(published_db, """
+        select count(*) from targeting_kabkota_yearly
+        where (min_leakage_poor is null) <> (poor_persons is null or register_persons is null)
+    """)[0][0] == 0
     # the reference README: Magetan has no poverty figure at all
-    assert all((MAGETAN, year) in missing for year in years)
+    assert all((MAGETAN, year) in no_poor for year in years)
     (screenshots_dir / "kab-kota-tahun-tanpa-data-bps.txt").write_text(
-        "Kab/kota-tahun tanpa P0 BPS:\n" + "\n".join(f"{code} {year}" for code, year in missing) + "\n")
+        "Kab/kota-tahun tanpa P0 BPS:\n" + "\n".join(f"{code} {year}" for code, year in no_rate) + "\n")
     # every kab/kota x year is there, with or without data
     assert _rows(published_db, "select count(*) from targeting_kabkota_yearly")[0][0] == 38 * len(years)
 

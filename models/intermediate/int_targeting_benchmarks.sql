@@ -53,7 +53,7 @@ final as (
         poverty.p1,
         poverty.p2,
         poverty.kemiskinan_ekstrem_persen as extreme_poverty_pct,
-        case when poverty.p0_persen is not null then 'Maret ' || spine.year end as poverty_reference,
+        case when poverty.tahun is not null then 'Maret ' || spine.year end as poverty_reference,
         poverty.sumber as poverty_citation,
         poverty.catatan as poverty_note
     from spine
