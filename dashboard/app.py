@@ -1,32 +1,14 @@
-"""Dash app factory: one frame (navigation, synthetic-data badge), pages under pages/."""
+"""Dash app factory: pages under pages/, one frame around them (dashboard/frame.py)."""
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
-import dash
-import dash_bootstrap_components as dbc
-from dash import Dash, html
+from dash import Dash
 
-from . import data, ids
-from .i18n import fmt_month
+from . import data
 
 HERE = Path(__file__).parent
-
-
-def _frame():
-    meta = data.meta()
-    badge = (dbc.Badge("data sintetis", color="warning", text_color="dark", id=ids.SYNTHETIC_BADGE,
-                       className="ms-2", title="Data demo buatan, bukan data warga sebenarnya")
-             if meta.get("is_synthetic") else None)
-    as_of = meta.get("data_as_of")
-    as_of_text = f"Data per {fmt_month(as_of)}" if as_of is not None else "Belum ada data terbit"
-    navbar = dbc.Navbar(dbc.Container([
-        dbc.NavbarBrand(["Pantau", html.Small(" · DTKS Dinas Sosial", className="ms-1 fw-normal")]),
-        dbc.Nav([dbc.NavItem(dbc.NavLink(page["name"], href=page["relative_path"], active="exact"))
-                 for page in dash.page_registry.values()], navbar=True, className="me-auto"),
-        html.Span([as_of_text, badge], id=ids.DATA_AS_OF, className="navbar-text"),
-    ], fluid=True), color="light", dark=False, className="mb-3 border-bottom")
-    return html.Div([navbar, dbc.Container(dash.page_container, fluid=True, className="pb-4")])
 
 
 def create_app(published_db: Path) -> Dash:
@@ -37,5 +19,8 @@ def create_app(published_db: Path) -> Dash:
     )
     app.server.config["PANTAU_DB"] = str(published_db)
     data.cache.init_app(app.server, config={"CACHE_TYPE": "SimpleCache", "CACHE_DEFAULT_TIMEOUT": 3600})
-    app.layout = _frame  # a function: read at every page load, so a new publish shows
+    # the frame's callbacks name every page's link, so it is imported once the pages are registered
+    frame = importlib.import_module("dashboard.frame")
+    importlib.import_module("dashboard.tables")  # registers the downloadable tables
+    app.layout = frame.layout  # a function: read at every page load, so a new publish shows
     return app

@@ -29,10 +29,13 @@ _TARGETING_COLUMNS = """
 QUERIES = {
     "meta": "select * from pantau_meta",
     "areas": """
-        select area_code, area_level, area_name, kecamatan_name, kabkota_name
+        select area_code, area_level, area_name, kecamatan_code, kecamatan_name, kabkota_name
         from dim_regions
-        where is_own_region and area_level in ('kabkota', 'kecamatan')
-        order by area_level = 'kecamatan', area_name
+        where is_own_region
+        order by area_level <> 'kabkota', kecamatan_name, area_level <> 'kecamatan', area_name
+    """,
+    "periods": """
+        select distinct period_month from register_size_monthly order by period_month
     """,
     "register_trend": """
         select period_month, persons, families
@@ -64,7 +67,7 @@ QUERIES = {
                sum(households_with_gps_point) as households_with_gps_point
         from verval_cohorts as cohorts
         inner join dim_regions as regions on regions.area_code = cohorts.kelurahan_code
-        where :area_code in (regions.kabkota_code, regions.kecamatan_code)
+        where :area_code in (regions.kabkota_code, regions.kecamatan_code, regions.area_code)
         group by cohorts.visit_month
         order by cohorts.visit_month
     """,
@@ -78,7 +81,8 @@ QUERIES = {
                sum(households_with_gps_point) as households_with_gps_point
         from verval_cohorts as cohorts
         inner join dim_regions as regions on regions.area_code = cohorts.kelurahan_code
-        where :area_code in (regions.kabkota_code, regions.kecamatan_code)
+        where :area_code in (regions.kabkota_code, regions.kecamatan_code, regions.area_code)
+            and cohorts.visit_month between cast(:start as date) and cast(:end as date)
         group by enumerator_code
         order by enumerator_code
     """,
@@ -86,7 +90,8 @@ QUERIES = {
         select reasons.reason_code, reasons.reason_short_label, sum(reasons.households) as households
         from verval_decisions_by_reason as reasons
         inner join dim_regions as regions on regions.area_code = reasons.kelurahan_code
-        where :area_code in (regions.kabkota_code, regions.kecamatan_code)
+        where :area_code in (regions.kabkota_code, regions.kecamatan_code, regions.area_code)
+            and reasons.visit_month between cast(:start as date) and cast(:end as date)
         group by reasons.reason_code, reasons.reason_short_label
         order by households desc
     """,
@@ -102,6 +107,11 @@ QUERIES = {
         from targeting_kabkota_yearly
         where year = :year
         order by kabkota_code
+    """,
+    "targeting_all_years": f"""
+        select {_TARGETING_COLUMNS}
+        from targeting_kabkota_yearly
+        order by year, kabkota_code
     """,
     "targeting_current": f"""
         select {_TARGETING_COLUMNS}
@@ -127,6 +137,40 @@ QUERIES = {
                inclusion_error_ci_low, inclusion_error_ci_high
         from targeting_assessments_yearly
         order by visit_year, is_random_sample desc, selection_method
+    """,
+    "verification_recency": """
+        select period_month, persons, persons_verified_recently, share_verified_recently
+        from register_verification_recency
+        where area_code = :area_code
+        order by period_month
+    """,
+    "refresh_runs": """
+        select run_id, started_at, finished_at, status, files_loaded, files_skipped, rows_read,
+               rows_loaded, rows_quarantined, tests_passed, tests_failed, tests_warned, message
+        from ops.refresh_runs
+        order by started_at desc
+        limit 20
+    """,
+    "source_freshness": """
+        select kind, count(*) as files, max(period) as newest_period, max(loaded_at) as last_loaded_at,
+               sum(rows_read) as rows_read, sum(rows_loaded) as rows_loaded,
+               sum(rows_quarantined) as rows_quarantined
+        from data_quality_files
+        where status <> 'digantikan'
+        group by kind
+        order by kind
+    """,
+    "quarantine_by_reason": """
+        select kind, reason, column_name, sum(rows_quarantined) as rows_quarantined,
+               count(distinct file_name) as files
+        from data_quality_quarantine
+        group by kind, reason, column_name
+        order by rows_quarantined desc, kind, reason
+    """,
+    "quarantine_rows": """
+        select file_name, source_row, column_name, reason, kind, period
+        from data_quality_quarantine_rows
+        order by file_name, source_row
     """,
 }
 
@@ -176,6 +220,12 @@ def areas() -> pd.DataFrame:
     return query("areas")
 
 
+def periods() -> list:
+    """Loaded register months, oldest first (datetime.date)."""
+    frame = query("periods")
+    return [pd.Timestamp(value).date() for value in frame["period_month"]] if len(frame) else []
+
+
 def register_trend(area_code: str, programme_code: str) -> pd.DataFrame:
     return query("register_trend", area_code=area_code, programme_code=programme_code)
 
@@ -192,12 +242,17 @@ def verval_monthly(area_code: str) -> pd.DataFrame:
     return query("verval_monthly", area_code=area_code)
 
 
-def verval_enumerators(area_code: str) -> pd.DataFrame:
-    return query("verval_enumerators", area_code=area_code)
+def _month_bounds(start: str | None, end: str | None) -> dict:
+    return {"start": f"{start or '1900-01'}-01", "end": f"{end or '9999-12'}-01"}
 
 
-def verval_reasons(area_code: str) -> pd.DataFrame:
-    return query("verval_reasons", area_code=area_code)
+def verval_enumerators(area_code: str, start: str | None = None, end: str | None = None) -> pd.DataFrame:
+    """Per enumerator, visits in months start..end ('YYYY-MM', both included)."""
+    return query("verval_enumerators", area_code=area_code, **_month_bounds(start, end))
+
+
+def verval_reasons(area_code: str, start: str | None = None, end: str | None = None) -> pd.DataFrame:
+    return query("verval_reasons", area_code=area_code, **_month_bounds(start, end))
 
 
 def targeting_years() -> pd.DataFrame:
@@ -221,3 +276,27 @@ def ravallion_fits() -> pd.DataFrame:
 
 def targeting_assessments() -> pd.DataFrame:
     return query("targeting_assessments")
+
+
+def verification_recency(area_code: str) -> pd.DataFrame:
+    return query("verification_recency", area_code=area_code)
+
+
+def refresh_runs() -> pd.DataFrame:
+    return query("refresh_runs")
+
+
+def source_freshness() -> pd.DataFrame:
+    return query("source_freshness")
+
+
+def quarantine_by_reason() -> pd.DataFrame:
+    return query("quarantine_by_reason")
+
+
+def quarantine_rows() -> pd.DataFrame:
+    return query("quarantine_rows")
+
+
+def targeting_all_years() -> pd.DataFrame:
+    return query("targeting_all_years")

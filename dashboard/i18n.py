@@ -40,3 +40,54 @@ def fmt_month(value: date) -> str:
 
 def fmt_month_long(value: date) -> str:
     return f"{MONTHS_LONG[value.month - 1]} {value.year}"
+
+
+# English for the switch: Indonesian text is the key, so an untranslated text stays Indonesian.
+ENGLISH = {
+    "Ringkasan": "Overview",
+    "Tren Register": "Register Trend",
+    "Alasan Keluar": "Exit Reasons",
+    "Hasil Verval": "Verification Results",
+    "Ketepatan Sasaran": "Targeting Accuracy",
+    "Status Data": "Data Status",
+    "Wilayah": "Area",
+    "Program": "Programme",
+    "Periode": "Period",
+    "Seluruh DTKS": "Whole DTKS",
+    "Data per": "Data as of",
+    "Belum ada data terbit": "No data published yet",
+    "data sintetis": "synthetic data",
+    "Data demo buatan, bukan data warga sebenarnya": "Made-up demo data, not real residents",
+    "Belum ada data terbit. Jalankan `pantau refresh` untuk membangun gudang data.":
+        "No data published yet. Run `pantau refresh` to build the warehouse.",
+    "belum ada data untuk periode ini": "no data for this period yet",
+    "Register terkini": "Register now",
+    "Puncak": "Peak",
+    "Perubahan dari puncak": "Change from the peak",
+    "Porsi penduduk dalam register": "Share of the population registered",
+    "Angka kemiskinan BPS (P0)": "BPS poverty rate (P0)",
+    "Rasio cakupan": "Coverage ratio",
+    "Diverifikasi 24 bulan terakhir": "Verified in the last 24 months",
+    "Data per bulan": "Data as of",
+    "orang": "people",
+    "Tren Register DTKS": "DTKS Register Trend",
+    "Alasan Keluar dari Register": "Why People Left the Register",
+    "Hasil Verifikasi dan Validasi Lapangan": "Field Verification Results",
+    "Ketepatan Sasaran: register dibandingkan dengan angka kemiskinan":
+        "Targeting Accuracy: the register against poverty statistics",
+    "Status Data: pembaruan, kesegaran sumber, karantina": "Data Status: refreshes, source freshness, quarantine",
+    "Ringkasan Register DTKS": "DTKS Register Overview",
+    "Unduh CSV": "Download CSV",
+    "Unduh XLSX": "Download XLSX",
+    "Unduh ringkasan PDF (A4)": "Download A4 briefing (PDF)",
+    "Lihat halaman": "Open page",
+    "dari puncak": "from the peak",
+    "terdaftar per penduduk miskin BPS": "registered per BPS poor person",
+    "anggota register yang keluarganya dikunjungi": "of members whose family was visited",
+    "data register": "register data",
+}
+
+
+def t(text: str, language: str = "id") -> str:
+    """The text in the chosen language (Bahasa Indonesia unless 'en' and a translation exists)."""
+    return ENGLISH.get(text, text) if language == "en" else text

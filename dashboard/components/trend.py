@@ -36,13 +36,18 @@ def summarise(trend: pd.DataFrame) -> TrendSummary | None:
                         change, change_pct)
 
 
-def sentence(summary: TrendSummary, area_name: str) -> str:
+def sentence(summary: TrendSummary, area_name: str, language: str = "id") -> str:
+    peak, latest = fmt_int(summary.peak), fmt_int(summary.latest)
+    peak_month, latest_month = fmt_month(summary.peak_month), fmt_month(summary.latest_month)
     if summary.change < 0:
+        if language == "en":
+            return (f"The {area_name} register fell {fmt_pct(-summary.change_pct)} from its peak of {peak} "
+                    f"people in {peak_month} to {latest} people in {latest_month}.")
         return (f"Register {area_name} turun {fmt_pct(-summary.change_pct)} dari puncaknya "
-                f"{fmt_int(summary.peak)} orang pada {fmt_month(summary.peak_month)} menjadi "
-                f"{fmt_int(summary.latest)} orang pada {fmt_month(summary.latest_month)}.")
-    return (f"Register {area_name} berada di puncaknya: {fmt_int(summary.latest)} orang pada "
-            f"{fmt_month(summary.latest_month)}.")
+                f"{peak} orang pada {peak_month} menjadi {latest} orang pada {latest_month}.")
+    if language == "en":
+        return f"The {area_name} register is at its peak: {latest} people in {latest_month}."
+    return f"Register {area_name} berada di puncaknya: {latest} orang pada {latest_month}."
 
 
 def figure(trend: pd.DataFrame, summary: TrendSummary | None, title: str) -> go.Figure:

@@ -3,31 +3,32 @@ from __future__ import annotations
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import Input, Output, callback, dcc, html
+from dash import Output, callback, dcc, html
 
-from dashboard import data, ids
+from dashboard import data, exports, ids, url_state
 from dashboard.components import exits, filters
-from dashboard.i18n import fmt_int, fmt_month
+from dashboard.i18n import fmt_int, fmt_month, t
 
 dash.register_page(__name__, path="/alasan-keluar", name="Alasan Keluar",
-                   title="Pantau · Alasan Keluar", order=1)
+                   title="Pantau · Alasan Keluar", order=2)
 
 GRAPH_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"filename": "pantau-alasan-keluar"}}
 
 
-def layout(**_query):
-    options = filters.area_options()
-    if not options:
-        return filters.no_data_alert()
+def layout(bahasa: str = "id", **_query):
+    language = url_state.language(f"?bahasa={bahasa}")
+    if not filters.area_options():
+        return filters.no_data_alert(language)
     return html.Div([
-        html.H1("Alasan Keluar dari Register", className="h3 mb-3"),
-        filters.filter_row(ids.EXITS_AREA, ids.EXITS_PROGRAMME, options),
+        html.H1(t("Alasan Keluar dari Register", language), className="h3 mb-3"),
         html.P(id=ids.BRIDGE_NOTE, className="lead"),
         dcc.Graph(id=ids.BRIDGE_GRAPH, config=GRAPH_CONFIG),
         dbc.Row([
             dbc.Col(dcc.Graph(id=ids.EXITS_GRAPH, config=GRAPH_CONFIG), lg=7),
             dbc.Col(dcc.Graph(id=ids.FLOWS_GRAPH, config=GRAPH_CONFIG), lg=5),
         ]),
+        html.Div([exports.buttons("alasan-keluar", language), exports.buttons("arus-register", language)],
+                 className="d-flex gap-4"),
         html.P(["Setiap orang yang keluar punya tepat satu alasan, menurut urutan: keputusan verval "
                 "\"tidak layak\" atas keluarganya paling lama 6 bulan sebelum keluar; NIK tidak padan "
                 "Dukcapil; selain itu ", html.Strong("tanpa keterangan"), ". Pindah wilayah dan "
@@ -39,14 +40,15 @@ def layout(**_query):
 @callback(
     Output(ids.BRIDGE_NOTE, "children"), Output(ids.BRIDGE_GRAPH, "figure"),
     Output(ids.EXITS_GRAPH, "figure"), Output(ids.FLOWS_GRAPH, "figure"),
-    Input(ids.EXITS_AREA, "value"), Input(ids.EXITS_PROGRAMME, "value"),
+    *filters.filter_inputs(ids.BRIDGE_GRAPH),
 )
-def update_exits(area_code: str, programme_code: str):
-    flows = data.flows(area_code, programme_code)
-    reasons = data.exits_by_reason(area_code, programme_code)
+def update_exits(_anchor: str, area_code: str, programme_code: str, start: str, end: str, search: str):
+    language = url_state.language(search)
+    flows = filters.in_period(data.flows(area_code, programme_code), "period_month", start, end)
+    reasons = filters.in_period(data.exits_by_reason(area_code, programme_code), "period_month", start, end)
     result = exits.bridge(flows, reasons)
     if result is None:
-        note = "Belum ada data untuk pilihan ini."
+        note = t("belum ada data untuk periode ini", language).capitalize() + "."
     else:
         exited = sum(v for _, _, v in result.exits_by_reason)
         note = (f"{filters.area_name(area_code)}: dari puncak {fmt_int(result.start)} orang "

@@ -5,11 +5,14 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import Input, Output, callback, dcc, html
 
-from dashboard import data, ids
+from dashboard import data, exports, ids, url_state
 from dashboard.components import filters, targeting
+from dashboard.i18n import t
 
 dash.register_page(__name__, path="/ketepatan-sasaran", name="Ketepatan Sasaran",
-                   title="Pantau · Ketepatan Sasaran", order=3)
+                   title="Pantau · Ketepatan Sasaran", order=4)
+
+GRAPH_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"filename": "pantau-ketepatan-sasaran"}}
 
 CURRENT = "terkini"
 PAMEKASAN = "35.28"  # the visiting kabupaten of the source article: highlighted by default
@@ -54,7 +57,7 @@ def _own_region_section() -> html.Div:
                f"{row.poverty_reference or targeting.NO_DATA}.", className="text-muted small mb-2"),
         dbc.Row([dbc.Col(_card(card), md=True) for card in cards], className="g-3 mb-3",
                 id=ids.TARGETING_OWN_CARDS),
-        dcc.Graph(id=ids.TARGETING_OWN_GRAPH, config={"displaylogo": False},
+        dcc.Graph(id=ids.TARGETING_OWN_GRAPH, config=GRAPH_CONFIG,
                   figure=targeting.own_region_figure(data.targeting_own_monthly(), row.kabkota_name)),
     ])
 
@@ -65,10 +68,11 @@ def _table(frame) -> dbc.Table | dbc.Alert:
     return dbc.Table.from_dataframe(frame, striped=True, bordered=False, hover=True, size="sm", responsive=True)
 
 
-def layout(tahun: str | None = None, sorot: str | None = None, **_query):
+def layout(tahun: str | None = None, sorot: str | None = None, bahasa: str = "id", **_query):
+    language = url_state.language(f"?bahasa={bahasa}")
     years = data.targeting_years()
     if years.empty:
-        return filters.no_data_alert()
+        return filters.no_data_alert(language)
     options = _comparison_options([int(year) for year in years["year"]])
     values = {option["value"] for option in options}
     # by default the newest BPS year in which the own region can be compared
@@ -79,7 +83,8 @@ def layout(tahun: str | None = None, sorot: str | None = None, **_query):
                     current.sort_values("kabkota_name").itertuples()]
     highlight = sorot if sorot in set(current["kabkota_code"]) else PAMEKASAN
     return html.Div([
-        html.H1("Ketepatan Sasaran: register dibandingkan dengan angka kemiskinan", className="h3 mb-3"),
+        html.H1(t("Ketepatan Sasaran: register dibandingkan dengan angka kemiskinan", language),
+                className="h3 mb-3"),
         _own_region_section(),
         html.H2("Semua kab/kota Jawa Timur", className="h5 mt-4"),
         dbc.Row([
@@ -91,18 +96,21 @@ def layout(tahun: str | None = None, sorot: str | None = None, **_query):
                                   clearable=False)], md=4),
         ], className="mb-3 g-3"),
         dbc.Row([
-            dbc.Col(dcc.Graph(id=ids.TARGETING_SCATTER, config={"displaylogo": False}), lg=7),
+            dbc.Col(dcc.Graph(id=ids.TARGETING_SCATTER, config=GRAPH_CONFIG), lg=7),
             dbc.Col(html.Div(id=ids.TARGETING_AREA_CARDS), lg=5),
         ]),
-        html.Div(id=ids.TARGETING_GAPS, className="small text-muted mb-3"),
+        html.Div(id=ids.TARGETING_GAPS, className="small text-muted mb-1"),
+        exports.buttons("sasaran-kabkota", language),
         html.H2("Perbandingan antarwilayah (Ravallion 2000)", className="h5 mt-3"),
         html.P("Regresi porsi penduduk dalam register terhadap P0 antar kab/kota Jawa Timur, "
                "tertimbang penduduk. Bila tingkat partisipasi penduduk miskin dan tidak miskin sama di "
                "semua wilayah, intersep ≈ partisipasi penduduk tidak miskin dan kemiringan ≈ selisih "
                "sasaran (partisipasi miskin − tidak miskin). SE = galat baku.", className="small text-muted"),
         html.Div(_table(targeting.ravallion_table(data.ravallion_fits())), id=ids.TARGETING_RAVALLION),
+        exports.buttons("ravallion", language),
         html.H2("Hasil penilaian rumah tangga (wilayah sendiri)", className="h5 mt-3"),
         html.Div(_table(targeting.assessments_table(data.targeting_assessments())), id=ids.TARGETING_ASSESSMENTS),
+        exports.buttons("penilaian-rumah-tangga", language),
         dbc.Alert(WHY_NOTE, color="secondary", className="small mt-3"),
     ])
 

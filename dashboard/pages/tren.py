@@ -1,15 +1,15 @@
-"""Tren Register: the register's size over time for the chosen area and programme."""
+"""Tren Register: the register's size over time for the chosen area, programme and period."""
 from __future__ import annotations
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import Input, Output, callback, dcc, html
+from dash import Output, callback, dcc, html
 
-from dashboard import data, ids
+from dashboard import data, exports, ids, url_state
 from dashboard.components import filters, trend
-from dashboard.i18n import PROGRAMME_LABELS, fmt_int, fmt_month, fmt_pct, fmt_signed_int
+from dashboard.i18n import PROGRAMME_LABELS, fmt_int, fmt_month, fmt_pct, fmt_signed_int, t
 
-dash.register_page(__name__, path="/", name="Tren Register", title="Pantau · Tren Register", order=0)
+dash.register_page(__name__, path="/tren", name="Tren Register", title="Pantau · Tren Register", order=1)
 
 
 def _card(card_id: str, title: str) -> dbc.Card:
@@ -17,21 +17,21 @@ def _card(card_id: str, title: str) -> dbc.Card:
                                   html.Div("…", id=card_id, className="kpi-value")]), className="kpi h-100")
 
 
-def layout(**_query):
-    options = filters.area_options()
-    if not options:
-        return filters.no_data_alert()
+def layout(bahasa: str = "id", **_query):
+    language = url_state.language(f"?bahasa={bahasa}")
+    if not filters.area_options():
+        return filters.no_data_alert(language)
     return html.Div([
-        html.H1("Tren Register DTKS", className="h3 mb-3"),
-        filters.filter_row(ids.AREA, ids.PROGRAMME, options),
+        html.H1(t("Tren Register DTKS", language), className="h3 mb-3"),
         dbc.Row([
-            dbc.Col(_card(ids.CARD_LATEST, "Register terkini"), md=4),
-            dbc.Col(_card(ids.CARD_PEAK, "Puncak"), md=4),
-            dbc.Col(_card(ids.CARD_CHANGE, "Perubahan dari puncak"), md=4),
+            dbc.Col(_card(ids.CARD_LATEST, t("Register terkini", language)), md=4),
+            dbc.Col(_card(ids.CARD_PEAK, t("Puncak", language)), md=4),
+            dbc.Col(_card(ids.CARD_CHANGE, t("Perubahan dari puncak", language)), md=4),
         ], className="mb-3 g-3"),
         html.P(id=ids.TREND_NOTE, className="lead"),
         dcc.Graph(id=ids.TREND_GRAPH, config={"displaylogo": False, "locale": "id",
                                               "toImageButtonOptions": {"filename": "pantau-tren-register"}}),
+        exports.buttons("tren-register", language),
         html.P("Jumlah orang = NIK berbeda dalam ekstrak register bulan itu (pendaftaran ganda dihitung "
                "sekali; baris yang dikarantina tidak dihitung).", className="text-muted small"),
     ])
@@ -41,19 +41,21 @@ def layout(**_query):
     Output(ids.CARD_LATEST, "children"), Output(ids.CARD_PEAK, "children"),
     Output(ids.CARD_CHANGE, "children"), Output(ids.TREND_NOTE, "children"),
     Output(ids.TREND_GRAPH, "figure"),
-    Input(ids.AREA, "value"), Input(ids.PROGRAMME, "value"),
+    *filters.filter_inputs(ids.TREND_GRAPH),
 )
-def update_trend(area_code: str, programme_code: str):
-    series = data.register_trend(area_code, programme_code)
+def update_trend(_anchor: str, area_code: str, programme_code: str, start: str, end: str, search: str):
+    language = url_state.language(search)
+    series = filters.in_period(data.register_trend(area_code, programme_code), "period_month", start, end)
     area_name = filters.area_name(area_code)
     summary = trend.summarise(series)
-    title = f"{area_name} · {PROGRAMME_LABELS.get(programme_code, programme_code)}"
+    title = f"{area_name} · {t(PROGRAMME_LABELS.get(programme_code, programme_code), language)}"
     fig = trend.figure(series, summary, title)
     if summary is None:
-        empty = "tidak ada data"
-        return empty, empty, empty, "Belum ada data untuk pilihan ini.", fig
-    latest = [html.Span(fmt_int(summary.latest)), html.Small(f" orang · {fmt_month(summary.latest_month)}")]
-    peak = [html.Span(fmt_int(summary.peak)), html.Small(f" orang · {fmt_month(summary.peak_month)}")]
+        empty = t("belum ada data untuk periode ini", language)
+        return empty, empty, empty, empty.capitalize() + ".", fig
+    people = t("orang", language)
+    latest = [html.Span(fmt_int(summary.latest)), html.Small(f" {people} · {fmt_month(summary.latest_month)}")]
+    peak = [html.Span(fmt_int(summary.peak)), html.Small(f" {people} · {fmt_month(summary.peak_month)}")]
     change = [html.Span(fmt_signed_int(summary.change)),
-              html.Small(f" orang · {fmt_pct(summary.change_pct)}" if summary.change_pct is not None else "")]
-    return latest, peak, change, trend.sentence(summary, area_name), fig
+              html.Small(f" {people} · {fmt_pct(summary.change_pct)}" if summary.change_pct is not None else "")]
+    return latest, peak, change, trend.sentence(summary, area_name, language), fig

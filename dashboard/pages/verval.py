@@ -3,32 +3,32 @@ from __future__ import annotations
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import Input, Output, callback, dcc, html
+from dash import Output, callback, dcc, html
 
-from dashboard import data, ids
+from dashboard import data, exports, ids, url_state
 from dashboard.components import filters, verval
-from dashboard.i18n import fmt_int, fmt_pct
+from dashboard.i18n import fmt_int, fmt_pct, t
 
 dash.register_page(__name__, path="/hasil-verval", name="Hasil Verval", title="Pantau · Hasil Verval",
-                   order=2)
+                   order=3)
+
+GRAPH_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"filename": "pantau-hasil-verval"}}
 
 
-def layout(**_query):
-    options = filters.area_options()
-    if not options:
-        return filters.no_data_alert()
+def layout(bahasa: str = "id", **_query):
+    language = url_state.language(f"?bahasa={bahasa}")
+    if not filters.area_options():
+        return filters.no_data_alert(language)
     return html.Div([
-        html.H1("Hasil Verifikasi dan Validasi Lapangan", className="h3 mb-3"),
-        dbc.Row(dbc.Col([dbc.Label("Wilayah", html_for=ids.VERVAL_AREA),
-                         dcc.Dropdown(id=ids.VERVAL_AREA, options=options, value=options[0]["value"],
-                                      clearable=False)], md=5), className="mb-3"),
+        html.H1(t("Hasil Verifikasi dan Validasi Lapangan", language), className="h3 mb-3"),
         html.Div(id=ids.VERVAL_CARDS),
         dbc.Row([
-            dbc.Col(dcc.Graph(id=ids.VERVAL_GRAPH, config={"displaylogo": False}), lg=7),
-            dbc.Col(dcc.Graph(id=ids.VERVAL_REASONS_GRAPH, config={"displaylogo": False}), lg=5),
+            dbc.Col(dcc.Graph(id=ids.VERVAL_GRAPH, config=GRAPH_CONFIG), lg=7),
+            dbc.Col(dcc.Graph(id=ids.VERVAL_REASONS_GRAPH, config=GRAPH_CONFIG), lg=5),
         ]),
         html.H2("Per petugas", className="h5 mt-3"),
         html.Div(id=ids.VERVAL_TABLE),
+        exports.buttons("petugas-verval", language),
         html.P("\"Masih terdaftar meski tidak layak\": rumah tangga yang diputuskan tidak layak paling "
                "sedikit 4 bulan sebelum bulan register terakhir dan masih ada di register itu. "
                "Bukti lengkap = ada foto rumah dan titik GPS.", className="text-muted small mt-2"),
@@ -44,14 +44,16 @@ def _card(title: str, value: str, note: str, colour: str = "light") -> dbc.Col:
 
 @callback(Output(ids.VERVAL_CARDS, "children"), Output(ids.VERVAL_GRAPH, "figure"),
           Output(ids.VERVAL_REASONS_GRAPH, "figure"), Output(ids.VERVAL_TABLE, "children"),
-          Input(ids.VERVAL_AREA, "value"))
-def update_verval(area_code: str):
-    monthly = data.verval_monthly(area_code)
+          *filters.filter_inputs(ids.VERVAL_GRAPH))
+def update_verval(_anchor: str, area_code: str, _programme: str, start: str, end: str, search: str):
+    language = url_state.language(search)
+    monthly = filters.in_period(data.verval_monthly(area_code), "visit_month", start, end)
     summary = verval.summarise(monthly)
     figure = verval.monthly_figure(monthly)
-    reasons = verval.reasons_figure(data.verval_reasons(area_code))
+    reasons = verval.reasons_figure(data.verval_reasons(area_code, start, end))
     if summary is None:
-        return dbc.Alert("Belum ada data kunjungan untuk wilayah ini.", color="info"), figure, reasons, None
+        return (dbc.Alert(t("belum ada data untuk periode ini", language).capitalize() + ".", color="info"),
+                figure, reasons, None)
     cards = dbc.Row([
         _card("Rumah tangga dikunjungi", fmt_int(summary.assessed),
               f"{fmt_int(summary.not_eligible)} tidak layak ({fmt_pct(summary.not_eligible_pct)})"),
@@ -61,6 +63,6 @@ def update_verval(area_code: str):
         _card("Bukti lengkap", f"{fmt_pct(summary.with_photo_pct)} foto",
               f"{fmt_pct(summary.with_gps_pct)} titik GPS"),
     ], className="mb-3 g-3")
-    table = dbc.Table.from_dataframe(verval.enumerator_table(data.verval_enumerators(area_code)),
+    table = dbc.Table.from_dataframe(verval.enumerator_table(data.verval_enumerators(area_code, start, end)),
                                      striped=True, bordered=False, hover=True, size="sm")
     return cards, figure, reasons, table

@@ -1,0 +1,112 @@
+"""Status Data: recent refreshes, freshness of each source, quarantined rows by reason (with the
+row-level list the field staff need to fix their exports)."""
+from __future__ import annotations
+
+import dash
+import dash_bootstrap_components as dbc
+import pandas as pd
+from dash import html
+
+from dashboard import data, exports, ids, url_state
+from dashboard.components import filters
+from dashboard.i18n import MONTHS_SHORT, fmt_int, fmt_month, t
+
+dash.register_page(__name__, path="/status-data", name="Status Data", title="Pantau · Status Data", order=5)
+
+KINDS = {"dtks": "Ekstrak register (SIKS-NG)", "assessments": "Penilaian lapangan (AppSheet/Lastri)",
+         "aggregates": "Rekap provinsi (kab/kota lain)"}
+STATUS = {"berhasil": "success", "berhasil dengan peringatan": "warning", "gagal": "danger"}
+
+
+def _when(value) -> str:
+    """'4 Des 2026 18:58', with non-breaking spaces so a table cell keeps it on one line."""
+    if value is None or pd.isna(value):
+        return ""
+    stamp = pd.Timestamp(value)
+    return "\u00a0".join([str(stamp.day), MONTHS_SHORT[stamp.month - 1], str(stamp.year), stamp.strftime("%H:%M")])
+
+
+def _runs_table(runs: pd.DataFrame) -> pd.DataFrame:
+    rows = []
+    for run in runs.itertuples():
+        seconds = (pd.Timestamp(run.finished_at) - pd.Timestamp(run.started_at)).total_seconds() \
+            if run.finished_at is not None and not pd.isna(run.finished_at) else None
+        rows.append({
+            "Mulai": _when(run.started_at),
+            "Durasi": "" if seconds is None else f"{seconds:.0f} dtk",
+            "Status": run.status,
+            "Berkas baru": fmt_int(run.files_loaded),
+            "Baris dibaca": fmt_int(run.rows_read),
+            "Dimuat": fmt_int(run.rows_loaded),
+            "Dikarantina": fmt_int(run.rows_quarantined),
+            "Uji lulus / gagal": f"{fmt_int(run.tests_passed)} / {fmt_int(run.tests_failed)}",
+            "Pesan": _short(run.message),
+        })
+    return pd.DataFrame(rows)
+
+
+def _short(message: str | None, limit: int = 140) -> str:
+    """The start of a long message (the full text is in the CSV/XLSX download and the logs)."""
+    if not message:
+        return ""
+    return message if len(message) <= limit else message[:limit].rstrip() + " …"
+
+
+def _freshness_table(freshness: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame([{
+        "Sumber": KINDS.get(row.kind, row.kind),
+        "Berkas": fmt_int(row.files),
+        "Periode terbaru": fmt_month(pd.Timestamp(f"{row.newest_period}-01").date()) if row.newest_period else "",
+        "Dimuat terakhir": _when(row.last_loaded_at),
+        "Baris dibaca": fmt_int(row.rows_read),
+        "Dimuat": fmt_int(row.rows_loaded),
+        "Dikarantina": fmt_int(row.rows_quarantined),
+    } for row in freshness.itertuples()])
+
+
+def _quarantine_table(quarantine: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame([{
+        "Sumber": KINDS.get(row.kind, row.kind), "Alasan": row.reason, "Kolom": row.column_name,
+        "Baris": fmt_int(row.rows_quarantined), "Berkas": fmt_int(row.files),
+    } for row in quarantine.itertuples()])
+
+
+def _table(frame: pd.DataFrame, empty: str):
+    if frame.empty:
+        return dbc.Alert(empty, color="info")
+    return dbc.Table.from_dataframe(frame, striped=True, bordered=False, hover=True, size="sm", responsive=True)
+
+
+def layout(bahasa: str = "id", **_query):
+    language = url_state.language(f"?bahasa={bahasa}")
+    runs = data.refresh_runs()
+    if runs.empty and not filters.area_options():
+        return filters.no_data_alert(language)
+    latest = runs.iloc[0] if len(runs) else None
+    banner = None
+    if latest is not None:
+        ok = str(latest["status"]).startswith("berhasil")
+        banner = dbc.Alert(
+            f"Pembaruan terakhir {_when(latest['started_at'])}: {latest['status']}"
+            + (f" {latest['message'] or ''}" if ok
+               else f" ({latest['message']}); dasbor tetap menampilkan versi terbit sebelumnya."),
+            color=STATUS.get(latest["status"], "secondary"))
+    return html.Div([
+        html.H1(t("Status Data: pembaruan, kesegaran sumber, karantina", language), className="h3 mb-3"),
+        banner,
+        html.H2("Pembaruan terakhir", className="h5"),
+        html.Div(_table(_runs_table(runs), "Belum ada pembaruan tercatat."), id=ids.STATUS_RUNS),
+        exports.buttons("pembaruan-data", language),
+        html.H2("Kesegaran sumber", className="h5 mt-3"),
+        html.Div(_table(_freshness_table(data.source_freshness()), "Belum ada berkas dimuat."),
+                 id=ids.STATUS_FRESHNESS),
+        html.H2("Baris dikarantina menurut alasan", className="h5 mt-3"),
+        html.P("Baris yang ditolak saat dimuat: tidak dihitung di register sampai berkasnya diperbaiki dan "
+               "dikirim ulang. Unduh daftar per baris (berkas, nomor baris data, kolom, alasan; tanpa isi "
+               "NIK/nama) untuk petugas yang memperbaiki ekspor.", className="small text-muted"),
+        html.Div(_table(_quarantine_table(data.quarantine_by_reason()), "Tidak ada baris dikarantina."),
+                 id=ids.STATUS_QUARANTINE),
+        html.Div([html.Span("Ringkasan per alasan: ", className="small me-2"), exports.buttons("karantina-alasan", language)]),
+        html.Div([html.Span("Daftar per baris untuk perbaikan: ", className="small me-2"),
+                  exports.buttons("karantina-baris", language)]),
+    ])
