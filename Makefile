@@ -2,7 +2,7 @@
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: install demo test chromium refresh serve clean
+.PHONY: install demo test chromium refresh serve screenshots bench-dashboard clean
 
 $(BIN)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -26,6 +26,14 @@ chromium:
 
 test: install chromium
 	$(BIN)/pytest
+
+# Screenshots of every page at 1366x768 into docs/screenshots/ (builds the demo if needed).
+screenshots: install chromium
+	$(BIN)/python scripts/screenshots.py
+
+# Latency of every dashboard callback on the published warehouse (median, 95th percentile).
+bench-dashboard: install
+	$(BIN)/python scripts/bench_callbacks.py
 
 clean:
 	rm -rf data/work data/published data/dbt_target

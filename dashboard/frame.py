@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import Input, Output, State, callback, ctx, dcc, html, no_update
+from dash import Input, Output, callback, ctx, dcc, html, no_update
 
 from dashboard import data, exports, ids, url_state
 from dashboard.components import filters
@@ -74,7 +74,7 @@ def sync_filters_with_url(fragment, area, programme, start, end):
              Output(ids.AREA_LABEL, "children"), Output(ids.PROGRAMME_LABEL, "children"),
              Output(ids.PERIOD_LABEL, "children"), Output(ids.PROGRAMME, "options"),
              Output(ids.DATA_AS_OF_TEXT, "children")],
-          Input(ids.URL, "search"), Input(ids.URL, "hash"), State(ids.URL, "pathname"))
+          Input(ids.URL, "search"), Input(ids.URL, "hash"), Input(ids.URL, "pathname"))
 def frame_language_and_links(search, fragment, pathname):
     """Links keep the language and the filters; the frame's own text follows the language."""
     language = url_state.language(search)

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -54,6 +56,28 @@ def browser_type_launch_args():
         "args": ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     }
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def dashboard_url(published_db):
+    """The dashboard on 127.0.0.1 over the demo's published warehouse, for the browser tests."""
+    from werkzeug.serving import make_server
+
+    from dashboard.app import create_app
+
+    app = create_app(published_db)
+    server = make_server("127.0.0.1", _free_port(), app.server, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(timeout=10)
 
 
 def published_row(published_db: Path, sql: str, params: list | None = None) -> tuple:

@@ -2,34 +2,13 @@
 from __future__ import annotations
 
 import re
-import socket
-import threading
 
 import pytest
 from playwright.sync_api import expect
-from werkzeug.serving import make_server
 
 from dashboard import ids
-from dashboard.app import create_app
 
 pytestmark = [pytest.mark.browser, pytest.mark.pipeline]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def dashboard_url(published_db):
-    app = create_app(published_db)
-    server = make_server("127.0.0.1", _free_port(), app.server, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=10)
 
 
 def _number(text: str) -> int:
@@ -38,7 +17,7 @@ def _number(text: str) -> int:
 
 def test_trend_page_shows_the_story(page, dashboard_url, screenshots_dir):
     page.set_viewport_size({"width": 1366, "height": 900})
-    page.goto(dashboard_url)
+    page.goto(f"{dashboard_url}/tren")
     latest = page.locator(f"#{ids.CARD_LATEST}")
     expect(latest).to_contain_text("59.521", timeout=20_000)
     expect(latest).to_contain_text("Nov 2024")
@@ -54,7 +33,7 @@ def test_trend_page_shows_the_story(page, dashboard_url, screenshots_dir):
 
 
 def test_choosing_a_kecamatan_updates_the_figures(page, dashboard_url):
-    page.goto(dashboard_url)
+    page.goto(f"{dashboard_url}/tren")
     latest = page.locator(f"#{ids.CARD_LATEST}")
     expect(latest).to_contain_text("59.521", timeout=20_000)
     page.locator(f"#{ids.AREA}").click()
