@@ -172,6 +172,32 @@ QUERIES = {
         from data_quality_quarantine_rows
         order by file_name, source_row
     """,
+    "kabkota_list": """
+        select kabkota_code, any_value(kabkota_name) as kabkota_name, bool_or(is_own_region) as is_own_region
+        from register_kabkota_monthly
+        group by kabkota_code
+        order by kabkota_name
+    """,
+    "kabkota_monthly_all": """
+        select * from register_kabkota_monthly order by kabkota_code, period_month
+    """,
+    "kabkota_monthly": """
+        select kabkota_code, kabkota_name, is_own_region, period_month, register_persons, register_source,
+               population, population_source, register_share, p0_pct, poverty_reference,
+               verval_start_month, verval_start_source, months_since_verval_start
+        from register_kabkota_monthly
+        where list_contains(string_split(:codes, ','), kabkota_code)
+        order by kabkota_code, period_month
+    """,
+    "visit_points": """
+        select points.visit_month, points.kelurahan_code, regions.area_name as kelurahan_name,
+               points.decision, points.latitude, points.longitude, points.distance_from_centre_m,
+               points.is_far_from_kelurahan
+        from verval_visit_points as points
+        inner join dim_regions as regions on regions.area_code = points.kelurahan_code
+        where :area_code in (regions.kabkota_code, regions.kecamatan_code, regions.area_code)
+            and points.visit_month between cast(:start as date) and cast(:end as date)
+    """,
 }
 
 
@@ -300,3 +326,20 @@ def quarantine_rows() -> pd.DataFrame:
 
 def targeting_all_years() -> pd.DataFrame:
     return query("targeting_all_years")
+
+
+def kabkota_list() -> pd.DataFrame:
+    return query("kabkota_list")
+
+
+def kabkota_monthly(codes: list[str]) -> pd.DataFrame:
+    """Register per month for the chosen kab/kota (aggregates only)."""
+    return query("kabkota_monthly", codes=",".join(sorted(codes)))
+
+
+def visit_points(area_code: str, start: str | None = None, end: str | None = None) -> pd.DataFrame:
+    return query("visit_points", area_code=area_code, **_month_bounds(start, end))
+
+
+def kabkota_monthly_all() -> pd.DataFrame:
+    return query("kabkota_monthly_all")

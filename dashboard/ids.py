@@ -50,3 +50,13 @@ SUMMARY_GRAPH = "ringkasan-grafik"
 STATUS_RUNS = "status-pembaruan"
 STATUS_FRESHNESS = "status-kesegaran"
 STATUS_QUARANTINE = "status-karantina"
+
+REGIONS_SELECT = "wilayah-pilih-kabkota"
+REGIONS_SIZE_GRAPH = "wilayah-grafik-jumlah"
+REGIONS_SHARE_GRAPH = "wilayah-grafik-porsi"
+REGIONS_SINCE_GRAPH = "wilayah-grafik-sejak-verval"
+REGIONS_TABLE = "wilayah-tabel"
+
+MAP_GRAPH = "peta-grafik"
+MAP_SUMMARY = "peta-ringkasan"
+MAP_FAR_TABLE = "peta-tabel-jauh"

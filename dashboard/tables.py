@@ -76,3 +76,20 @@ def quarantine_rows(_view: View) -> pd.DataFrame:
     return data.quarantine_rows().rename(columns={
         "file_name": "berkas", "source_row": "baris_data", "column_name": "kolom", "reason": "alasan",
         "kind": "jenis", "period": "periode"})
+
+
+@table("perbandingan-wilayah")
+def kabkota_monthly(view: View) -> pd.DataFrame:
+    """Every kab/kota and month in the period (aggregates only)."""
+    return _months(in_period(data.kabkota_monthly_all(), "period_month", view.start, view.end), "period_month")
+
+
+@table("titik-jauh")
+def far_points(view: View) -> pd.DataFrame:
+    """Visits whose GPS point lies far from their kelurahan (rounded points, no household)."""
+    points = data.visit_points(view.area, view.start, view.end)
+    far = points[points["is_far_from_kelurahan"]] if len(points) else points
+    return _months(far, "visit_month").rename(columns={
+        "visit_month": "bulan_kunjungan", "kelurahan_code": "kode_kelurahan", "kelurahan_name": "kelurahan",
+        "decision": "keputusan", "latitude": "lintang_dibulatkan", "longitude": "bujur_dibulatkan",
+        "distance_from_centre_m": "jarak_dari_pusat_kelurahan_m", "is_far_from_kelurahan": "jauh"})

@@ -11,7 +11,7 @@ from dashboard import data, exports, ids, url_state
 from dashboard.components import filters
 from dashboard.i18n import MONTHS_SHORT, fmt_int, fmt_month, t
 
-dash.register_page(__name__, path="/status-data", name="Status Data", title="Pantau · Status Data", order=5)
+dash.register_page(__name__, path="/status-data", name="Status Data", title="Pantau · Status Data", order=7)
 
 KINDS = {"dtks": "Ekstrak register (SIKS-NG)", "assessments": "Penilaian lapangan (AppSheet/Lastri)",
          "aggregates": "Rekap provinsi (kab/kota lain)"}

@@ -50,6 +50,8 @@ final as (
         visits.is_random_sample,
         visits.has_photo,
         visits.latitude is not null and visits.longitude is not null as has_gps_point,
+        visits.latitude,
+        visits.longitude,
         first_exit_after_visit.removal_month,
         {{ dbt.datediff(dbt.date_trunc('month', 'visits.visit_date'), 'first_exit_after_visit.removal_month', 'month') }}
             as months_to_removal,

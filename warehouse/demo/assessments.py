@@ -25,6 +25,7 @@ COLUMNS = (["ID_KUNJUNGAN", "TANGGAL_KUNJUNGAN", "PETUGAS", "KODE_KELURAHAN", "N
 # How the household came to be visited. The first month of verval draws households from the
 # backlog in random order, so it is a random sample of the register (the office's "uji petik").
 RANDOM_SAMPLE = "SAMPEL ACAK"
+FAR_SHARE = 0.004  # GPS points placed 2-3 km from their kelurahan
 
 
 def assessment_path(inbox: Path, m: int) -> Path:
@@ -59,6 +60,10 @@ def visit_rows(seed: int, fam, people, visits, windows, regions) -> pd.DataFrame
     enumerator = [f"PTG-{k:02d}{e:02d}" for k, e in zip(kec, rng.integers(1, 4, n))]
     lat = regions.kel_lat[kel] + rng.normal(0, 0.0018, n)
     lon = regions.kel_lon[kel] + rng.normal(0, 0.0018, n)
+    # a few points taken 2-3 km away (entered at the office, a wrong household): the map flags them
+    far_rng = np.random.default_rng([seed, 12])
+    is_far = far_rng.random(n) < FAR_SHARE
+    lat = lat + np.where(is_far, far_rng.choice([-1.0, 1.0], n) * far_rng.uniform(0.02, 0.03, n), 0.0)
     rows = pd.DataFrame({
         "fidx": visited["fidx"].to_numpy(),
         "visit_m": m,
@@ -72,6 +77,7 @@ def visit_rows(seed: int, fam, people, visits, windows, regions) -> pd.DataFrame
         rows[name] = answers[:, i]
     rows["FOTO_RUMAH"] = np.where(rng.random(n) < 0.03, "", "Foto_Rumah/" + rows["ID_KUNJUNGAN"] + ".jpg")
     no_gps = rng.random(n) < 0.02
+    rows["is_gps_far"] = is_far & ~no_gps
     rows["LATITUDE"] = np.where(no_gps, "", np.round(lat, 6).astype(str))
     rows["LONGITUDE"] = np.where(no_gps, "", np.round(lon, 6).astype(str))
     rows["KEPUTUSAN"] = np.where(not_eligible, "TIDAK LAYAK", "LAYAK")

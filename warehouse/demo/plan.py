@@ -33,6 +33,7 @@ def write_plan(path: Path, seed: int, scale: float, people: pd.DataFrame, visits
         "families_not_eligible_still_registered": int(len(still_present)),
         "of_which_never_acted_on": int((~still_present["is_acted_on"]).sum()),
         "visits_loaded": int((seen["visit_m"] <= STORY_END).sum()),
+        "gps_points_far_from_kelurahan_loaded": int(seen.loc[seen["visit_m"] <= STORY_END, "is_gps_far"].sum()),
         "visits_not_eligible_loaded": int(seen.loc[seen["visit_m"] <= STORY_END, "fidx"].isin(
             visits.loc[visits["is_not_eligible"], "fidx"]).sum()),
     }
