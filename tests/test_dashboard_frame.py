@@ -16,11 +16,13 @@ from dashboard import ids
 
 pytestmark = [pytest.mark.browser, pytest.mark.pipeline]
 
-PAGES = ["/", "/tren", "/alasan-keluar", "/hasil-verval", "/ketepatan-sasaran", "/status-data"]
+PAGES = ["/", "/tren", "/alasan-keluar", "/hasil-verval", "/ketepatan-sasaran", "/perbandingan-wilayah", "/peta",
+         "/status-data"]
 # what each page must show once its data has arrived
 READY = {"/": f"#{ids.SUMMARY_CARDS} .kpi", "/tren": f"#{ids.TREND_GRAPH} .main-svg",
          "/alasan-keluar": f"#{ids.BRIDGE_GRAPH} .main-svg", "/hasil-verval": f"#{ids.VERVAL_TABLE} tbody tr",
-         "/ketepatan-sasaran": f"#{ids.TARGETING_AREA_CARDS} .kpi", "/status-data": f"#{ids.STATUS_RUNS} tbody tr"}
+         "/ketepatan-sasaran": f"#{ids.TARGETING_AREA_CARDS} .kpi", "/status-data": f"#{ids.STATUS_RUNS} tbody tr",
+         "/perbandingan-wilayah": f"#{ids.REGIONS_TABLE} tbody tr", "/peta": f"#{ids.MAP_GRAPH} .main-svg"}
 
 
 def _rows(published_db, sql: str, params: list | None = None) -> list[tuple]:
@@ -161,3 +163,38 @@ def test_the_briefing_pdf_names_the_area_and_its_headline_number(page, dashboard
     assert reader.pages[0].mediabox.width == pytest.approx(595.28, abs=1)  # A4
     assert "Kota Pasuruan" in text and "59.521" in text and "Catatan metode" in text
     assert "DATA SINTETIS" in text
+
+
+def test_compare_regions_side_by_side(page, dashboard_url, demo_data_dir):
+    recap = demo_data_dir / "inbox" / "aggregates" / "sintetis_rekap_dtks_jatim_2024-11.csv"
+    with open(recap, newline="") as handle:
+        pamekasan = next(int(r["jumlah_jiwa"]) for r in csv.DictReader(handle) if r["kode_wilayah"] == "35.28")
+    page.goto(f"{dashboard_url}/perbandingan-wilayah")
+    table = page.locator(f"#{ids.REGIONS_TABLE}")
+    expect(table.locator("tbody tr")).to_have_count(2, timeout=20_000)
+    expect(table).to_contain_text(_dotted(pamekasan))
+    expect(table).to_contain_text("59.521")
+    expect(table).to_contain_text("Okt 2022")  # the own region's verval began with its first visits
+    page.locator(f"#{ids.REGIONS_SELECT}").click()
+    page.keyboard.type("Surabaya")
+    page.get_by_role("option", name="Kota Surabaya").click()
+    expect(table.locator("tbody tr")).to_have_count(3, timeout=20_000)
+    expect(table).to_contain_text("Kota Surabaya")
+
+
+def test_the_map_flags_the_planted_far_points(page, dashboard_url, demo_data_dir, published_db):
+    import json
+
+    plan = json.loads((demo_data_dir / "demo_plan.json").read_text())
+    page.goto(f"{dashboard_url}/peta")
+    summary = page.locator(f"#{ids.MAP_SUMMARY}")
+    expect(summary).to_contain_text(f"{_dotted(plan['gps_points_far_from_kelurahan_loaded'])} titik lebih dari",
+                                    timeout=20_000)
+    everything = summary.inner_text()
+    kecamatan, = _rows(published_db, """
+        select area_name from dim_regions where is_own_region and area_level = 'kecamatan' order by 1 limit 1
+    """)[0]
+    page.locator(f"#{ids.AREA}").click()
+    page.get_by_role("option", name=f"Kec. {kecamatan}").click()
+    expect(summary).not_to_have_text(everything, timeout=20_000)
+    expect(page.locator(f"#{ids.MAP_GRAPH}")).to_contain_text(kecamatan)

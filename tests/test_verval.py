@@ -31,3 +31,16 @@ def test_most_not_eligible_decisions_are_acted_on_within_three_months(published_
         from verval_cohorts where visit_month <= '2024-05-01'
     """)
     assert 0.80 < within_3m / decided <= within_6m / decided < 1.0
+
+
+def test_far_gps_points_are_the_planted_ones_and_points_are_coarse(demo_data_dir, published_db):
+    plan = json.loads((demo_data_dir / "demo_plan.json").read_text())
+    far, points, finest = published_row(published_db, """
+        select count(*) filter (where is_far_from_kelurahan), count(*),
+               max(abs(latitude * 1000 - round(latitude * 1000)))
+        from verval_visit_points
+    """)
+    assert plan["gps_points_far_from_kelurahan_loaded"] > 0
+    assert far == plan["gps_points_far_from_kelurahan_loaded"]
+    # every published point is rounded to 3 decimals (about 110 m)
+    assert points > 30_000 and finest < 1e-6
