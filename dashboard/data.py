@@ -218,9 +218,24 @@ def _engine(path: Path):
                          connect_args={"read_only": True})
 
 
+def versioned_path(path: Path, inode: int) -> Path:
+    """The version's own name (published/versions/pantau-<stamp>.duckdb, same inode) when there
+    is one. DuckDB reuses an open database by path within a process, so opening the stable name
+    while another thread still holds the previous version could read the old file."""
+    try:
+        with os.scandir(path.parent / "versions") as entries:
+            for entry in entries:
+                if entry.name.endswith(".duckdb") and entry.inode() == inode:
+                    return Path(entry.path)
+    except FileNotFoundError:
+        pass
+    return path
+
+
 @cache.memoize(timeout=3600)
 def _run(name: str, params: tuple, path: str, version: str) -> pd.DataFrame:
-    engine = _engine(Path(path))
+    # the version key names the inode: the file read is the one the key was made from
+    engine = _engine(versioned_path(Path(path), int(version.split("-")[0])))
     try:
         with engine.connect() as connection:
             return pd.read_sql(text(QUERIES[name]), connection, params=dict(params))

@@ -34,13 +34,15 @@ def table(key: str):
     return register
 
 
-def buttons(key: str, language: str = "id") -> html.Div:
+def buttons(key: str, language: str = "id", label: str | None = None) -> html.Div:
+    """CSV and XLSX buttons for a registered table, with an optional label saying which table."""
     return html.Div([
+        html.Span(t(label, language), className="small me-2") if label else None,
         dbc.Button(t("Unduh CSV", language), id={"type": BUTTON, "table": key, "format": "csv"},
                    size="sm", color="secondary", outline=True, className="me-2"),
         dbc.Button(t("Unduh XLSX", language), id={"type": BUTTON, "table": key, "format": "xlsx"},
                    size="sm", color="secondary", outline=True),
-    ], className="my-2 d-print-none")
+    ], className="my-2 d-print-none d-flex align-items-center")
 
 
 def file_name(key: str, view: View, extension: str) -> str:

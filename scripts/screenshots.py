@@ -5,6 +5,7 @@ Chromium through Playwright. Builds the demo warehouse first when none is publis
 """
 from __future__ import annotations
 
+import logging
 import shutil
 import socket
 import subprocess
@@ -19,7 +20,8 @@ from dashboard.app import create_app
 from warehouse.settings import load_settings
 
 PAGES = {"ringkasan": "/", "tren-register": "/tren", "alasan-keluar": "/alasan-keluar",
-         "hasil-verval": "/hasil-verval", "ketepatan-sasaran": "/ketepatan-sasaran", "status-data": "/status-data",
+         "hasil-verval": "/hasil-verval", "ketepatan-sasaran": "/ketepatan-sasaran",
+         "perbandingan-wilayah": "/perbandingan-wilayah", "peta": "/peta", "status-data": "/status-data",
          "ringkasan-en": "/?bahasa=en"}
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 
@@ -34,6 +36,7 @@ def _published() -> Path:
 
 
 def main() -> None:
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
     published = _published()
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -1,7 +1,8 @@
 """Publish the marts to a new DuckDB file, then os.replace() it onto the published path.
 
 Readers open a connection per request, so they see either the old file or the new one,
-never a half-written one. The previous versions are kept (hard links) for rollback.
+never a half-written one. The last versions are kept under their own names (hard links), the
+newest being the one published, for readers and for rollback.
 """
 from __future__ import annotations
 
@@ -46,8 +47,9 @@ def publish(settings: Settings, build_db: Path, run_id: str) -> Path:
         raise
     finally:
         con.close()
-    if settings.published_db.exists():
-        os.link(settings.published_db, settings.versions_dir / f"pantau-{stamp}.duckdb")
+    # every published version also has its own name (a hard link, no copy): readers open that
+    # name, so a process never mixes two versions under one path (DuckDB caches instances by path)
+    os.link(staging_path, settings.versions_dir / f"pantau-{stamp}.duckdb")
     os.replace(staging_path, settings.published_db)
     _prune_versions(settings.versions_dir)
     return settings.published_db

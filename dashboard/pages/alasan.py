@@ -27,8 +27,8 @@ def layout(bahasa: str = "id", **_query):
             dbc.Col(dcc.Graph(id=ids.EXITS_GRAPH, config=GRAPH_CONFIG), lg=7),
             dbc.Col(dcc.Graph(id=ids.FLOWS_GRAPH, config=GRAPH_CONFIG), lg=5),
         ]),
-        html.Div([exports.buttons("alasan-keluar", language), exports.buttons("arus-register", language)],
-                 className="d-flex gap-4"),
+        html.Div([exports.buttons("alasan-keluar", language, "Keluar menurut alasan:"),
+                  exports.buttons("arus-register", language, "Masuk dan keluar:")], className="d-flex gap-4"),
         html.P(["Setiap orang yang keluar punya tepat satu alasan, menurut urutan: keputusan verval "
                 "\"tidak layak\" atas keluarganya paling lama 6 bulan sebelum keluar; NIK tidak padan "
                 "Dukcapil; selain itu ", html.Strong("tanpa keterangan"), ". Pindah wilayah dan "

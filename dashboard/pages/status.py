@@ -106,7 +106,6 @@ def layout(bahasa: str = "id", **_query):
                "NIK/nama) untuk petugas yang memperbaiki ekspor.", className="small text-muted"),
         html.Div(_table(_quarantine_table(data.quarantine_by_reason()), "Tidak ada baris dikarantina."),
                  id=ids.STATUS_QUARANTINE),
-        html.Div([html.Span("Ringkasan per alasan: ", className="small me-2"), exports.buttons("karantina-alasan", language)]),
-        html.Div([html.Span("Daftar per baris untuk perbaikan: ", className="small me-2"),
-                  exports.buttons("karantina-baris", language)]),
+        exports.buttons("karantina-alasan", language, "Ringkasan per alasan:"),
+        exports.buttons("karantina-baris", language, "Daftar per baris untuk perbaikan:"),
     ])
