@@ -88,7 +88,62 @@ ENGLISH = {
     "terdaftar per penduduk miskin BPS": "registered per BPS poor person",
     "anggota register yang keluarganya dikunjungi": "of members whose family was visited",
     "data register": "register data",
+    # chart titles, axes and legends
+    "Jumlah orang": "People",
+    "Bulan register": "Register month",
+    "Dari puncak ke kini: jembatan stok dan arus": "From the peak to now: stock and flows",
+    "Keluar dari register per bulan, menurut alasan": "Exits from the register per month, by reason",
+    "Masuk dan keluar register per bulan": "Entries and exits per month",
+    "Orang keluar": "People leaving",
+    "Orang": "People",
+    "Masuk": "Entries",
+    "Keluar": "Exits",
+    "Rumah tangga dikunjungi per bulan, menurut keputusan": "Households visited per month, by decision",
+    "Alasan keputusan tidak layak": "Reasons for 'not eligible' decisions",
+    "Rumah tangga": "Households",
+    "Layak": "Eligible",
+    "Tidak layak": "Not eligible",
+    "Angka kemiskinan BPS, P0 (% penduduk)": "BPS poverty rate, P0 (% of population)",
+    "Penduduk dalam register (% penduduk)": "Registered (% of population)",
+    "Kab/kota lain": "Other kab/kota",
+    "Register = P0 (garis 45°)": "Register = P0 (45° line)",
+    "Sasaran program 40 % penduduk": "Programme target 40 % of population",
+    "Garis Ravallion (tertimbang penduduk)": "Ravallion line (population-weighted)",
+    "Kebocoran minimum (%)": "Minimum leakage (%)",
+    "Kebocoran minimum vs miskin BPS": "Minimum leakage vs BPS poor",
+    "Kebocoran minimum vs sasaran 40 %": "Minimum leakage vs 40 % target",
+    "Rasio cakupan (terdaftar ÷ miskin BPS)": "Coverage ratio (registered ÷ BPS poor)",
+    "Rasio cakupan (×)": "Coverage ratio (×)",
+    "Jumlah orang dalam register": "People in the register",
+    "Porsi penduduk dalam register dan angka kemiskinan BPS (P0)": "Share of population registered and BPS poverty (P0)",
+    "Porsi penduduk dalam register, menurut lama sejak verval dimulai":
+        "Share of population registered, by months since verification began",
+    "Bulan sejak verval dimulai": "Months since verification began",
+    "% penduduk": "% of population",
+    "Bujur": "Longitude",
+    "Lintang": "Latitude",
+    "Jauh dari kelurahannya": "Far from its kelurahan",
+    "Kelurahan": "Kelurahan",
+    "Belum ada data untuk pilihan ini": "No data for this selection yet",
 }
+
+
+def translate_figure(fig, language: str):
+    """Titles, axis titles and legend names of a Plotly figure in the chosen language."""
+    if language == "id":
+        return fig
+    if fig.layout.title.text:
+        fig.layout.title.text = t(fig.layout.title.text, language)
+    for axis in ("xaxis", "yaxis", "yaxis2"):
+        layout_axis = getattr(fig.layout, axis, None)
+        if layout_axis is not None and layout_axis.title.text:
+            layout_axis.title.text = t(layout_axis.title.text, language)
+    for trace in fig.data:
+        if trace.name:
+            trace.name = t(trace.name, language)
+    for annotation in fig.layout.annotations:
+        annotation.text = t(annotation.text, language)
+    return fig
 
 
 def t(text: str, language: str = "id") -> str:

@@ -55,7 +55,7 @@ def main() -> None:
             "Alasan Keluar": (lambda *a: alasan.update_exits("x", *a), filters),
             "Hasil Verval": (lambda *a: verval.update_verval("x", *a), filters),
             "Ketepatan Sasaran: sebaran": (ketepatan.update_comparison,
-                                           [(year, area) for year in years for area in ("35.28", "35.78")]),
+                                           [(year, area, "") for year in years for area in ("35.28", "35.78")]),
             "Ketepatan Sasaran: halaman": (lambda: ketepatan.layout(), [()] * 5),
             "Status Data: halaman": (lambda: status.layout(), [()] * 5),
             "Unduh CSV petugas verval": (

@@ -7,7 +7,7 @@ from dash import Output, callback, dcc, html
 
 from dashboard import data, exports, ids, url_state
 from dashboard.components import exits, filters
-from dashboard.i18n import fmt_int, fmt_month, t
+from dashboard.i18n import fmt_int, fmt_month, t, translate_figure
 
 dash.register_page(__name__, path="/alasan-keluar", name="Alasan Keluar",
                    title="Pantau · Alasan Keluar", order=2)
@@ -51,8 +51,14 @@ def update_exits(_anchor: str, area_code: str, programme_code: str, start: str, 
         note = t("belum ada data untuk periode ini", language).capitalize() + "."
     else:
         exited = sum(v for _, _, v in result.exits_by_reason)
-        note = (f"{filters.area_name(area_code)}: dari puncak {fmt_int(result.start)} orang "
-                f"({fmt_month(result.start_month.date())}) masuk {fmt_int(result.entries)} dan keluar "
-                f"{fmt_int(exited)} orang, sehingga {fmt_int(result.end)} orang pada "
-                f"{fmt_month(result.end_month.date())}.")
-    return note, exits.bridge_figure(result), exits.exits_figure(reasons), exits.flows_figure(flows)
+        start, end = fmt_month(result.start_month.date()), fmt_month(result.end_month.date())
+        if language == "en":
+            note = (f"{filters.area_name(area_code)}: from the peak of {fmt_int(result.start)} people ({start}), "
+                    f"{fmt_int(result.entries)} entered and {fmt_int(exited)} left, leaving "
+                    f"{fmt_int(result.end)} people in {end}.")
+        else:
+            note = (f"{filters.area_name(area_code)}: dari puncak {fmt_int(result.start)} orang ({start}) masuk "
+                    f"{fmt_int(result.entries)} dan keluar {fmt_int(exited)} orang, sehingga "
+                    f"{fmt_int(result.end)} orang pada {end}.")
+    figures = (exits.bridge_figure(result), exits.exits_figure(reasons), exits.flows_figure(flows))
+    return (note, *(translate_figure(figure, language) for figure in figures))

@@ -7,7 +7,7 @@ from dash import Input, Output, callback, dcc, html
 
 from dashboard import data, exports, ids, url_state
 from dashboard.components import filters, targeting
-from dashboard.i18n import t
+from dashboard.i18n import t, translate_figure
 
 dash.register_page(__name__, path="/ketepatan-sasaran", name="Ketepatan Sasaran",
                    title="Pantau · Ketepatan Sasaran", order=4)
@@ -44,7 +44,7 @@ def _card(card: targeting.FigureCard) -> html.Div:
     ]), color="light", className="kpi h-100"), title=card.tooltip, className="figure-card h-100")
 
 
-def _own_region_section() -> html.Div:
+def _own_region_section(language: str) -> html.Div:
     current = data.targeting_areas(None)
     own = current[current["is_own_region"]]
     if own.empty:
@@ -58,7 +58,8 @@ def _own_region_section() -> html.Div:
         dbc.Row([dbc.Col(_card(card), md=True) for card in cards], className="g-3 mb-3",
                 id=ids.TARGETING_OWN_CARDS),
         dcc.Graph(id=ids.TARGETING_OWN_GRAPH, config=GRAPH_CONFIG,
-                  figure=targeting.own_region_figure(data.targeting_own_monthly(), row.kabkota_name)),
+                  figure=translate_figure(targeting.own_region_figure(data.targeting_own_monthly(), row.kabkota_name),
+                                          language)),
     ])
 
 
@@ -85,7 +86,7 @@ def layout(tahun: str | None = None, sorot: str | None = None, bahasa: str = "id
     return html.Div([
         html.H1(t("Ketepatan Sasaran: register dibandingkan dengan angka kemiskinan", language),
                 className="h3 mb-3"),
-        _own_region_section(),
+        _own_region_section(language),
         html.H2("Semua kab/kota Jawa Timur", className="h5 mt-4"),
         dbc.Row([
             dbc.Col([dbc.Label("Perbandingan", html_for=ids.TARGETING_COMPARISON),
@@ -127,8 +128,9 @@ def _area_panel(areas, highlight: str) -> list:
 
 @callback(Output(ids.TARGETING_SCATTER, "figure"), Output(ids.TARGETING_AREA_CARDS, "children"),
           Output(ids.TARGETING_GAPS, "children"),
-          Input(ids.TARGETING_COMPARISON, "value"), Input(ids.TARGETING_HIGHLIGHT, "value"))
-def update_comparison(comparison: str, highlight: str):
+          Input(ids.TARGETING_COMPARISON, "value"), Input(ids.TARGETING_HIGHLIGHT, "value"),
+          Input(ids.URL, "search"))
+def update_comparison(comparison: str, highlight: str, search: str):
     year = None if comparison == CURRENT else int(comparison)
     areas = data.targeting_areas(year)
     fits = data.ravallion_fits()
@@ -140,4 +142,4 @@ def update_comparison(comparison: str, highlight: str):
     gaps = targeting.missing_areas(areas)
     gaps_text = (f"Tidak tampil karena tidak ada data: {', '.join(gaps)}." if gaps
                  else "Semua kab/kota punya data untuk perbandingan ini.")
-    return figure, _area_panel(areas, highlight), gaps_text
+    return translate_figure(figure, url_state.language(search)), _area_panel(areas, highlight), gaps_text

@@ -8,7 +8,7 @@ from dash import Input, Output, callback, dcc, html
 
 from dashboard import data, exports, ids, url_state
 from dashboard.components import filters, regions
-from dashboard.i18n import t
+from dashboard.i18n import t, translate_figure
 
 dash.register_page(__name__, path="/perbandingan-wilayah", name="Perbandingan Wilayah",
                    title="Pantau · Perbandingan Wilayah", order=5)
@@ -47,11 +47,14 @@ def layout(bahasa: str = "id", kabkota: str | None = None, **_query):
 
 @callback(Output(ids.REGIONS_SIZE_GRAPH, "figure"), Output(ids.REGIONS_SHARE_GRAPH, "figure"),
           Output(ids.REGIONS_SINCE_GRAPH, "figure"), Output(ids.REGIONS_TABLE, "children"),
-          Input(ids.REGIONS_SELECT, "value"), Input(ids.PERIOD_START, "value"), Input(ids.PERIOD_END, "value"))
-def update_comparison(codes: list[str] | None, start: str, end: str):
+          Input(ids.REGIONS_SELECT, "value"), Input(ids.PERIOD_START, "value"), Input(ids.PERIOD_END, "value"),
+          Input(ids.URL, "search"))
+def update_comparison(codes: list[str] | None, start: str, end: str, search: str):
+    language = url_state.language(search)
     monthly = filters.in_period(data.kabkota_monthly(codes or []), "period_month", start, end)
     table = regions.comparison_table(monthly)
     table_view = (dbc.Table.from_dataframe(table, striped=True, bordered=False, hover=True, size="sm", responsive=True)
                   if len(table) else dbc.Alert("Pilih dua kab/kota atau lebih.", color="info"))
-    return (regions.size_figure(monthly), regions.share_figure(monthly),
-            regions.share_figure(monthly, since_verval=True), table_view)
+    figures = (regions.size_figure(monthly), regions.share_figure(monthly),
+               regions.share_figure(monthly, since_verval=True))
+    return (*(translate_figure(figure, language) for figure in figures), table_view)

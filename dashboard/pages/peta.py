@@ -8,7 +8,7 @@ from dash import Output, callback, dcc, html
 
 from dashboard import data, exports, ids, url_state
 from dashboard.components import filters, visit_map
-from dashboard.i18n import t
+from dashboard.i18n import t, translate_figure
 
 dash.register_page(__name__, path="/peta", name="Peta", title="Pantau · Peta", order=6)
 
@@ -41,4 +41,5 @@ def update_map(_anchor: str, area_code: str, _programme: str, start: str, end: s
     table = (dbc.Table.from_dataframe(far, striped=True, bordered=False, hover=True, size="sm")
              if len(far) else dbc.Alert("Tidak ada titik yang jauh dari kelurahannya.", color="success"))
     title = f"Kunjungan verval · {filters.area_name(area_code)}"
-    return visit_map.summary_text(points), visit_map.figure(points, title), table
+    figure = translate_figure(visit_map.figure(points, title), url_state.language(search))
+    return visit_map.summary_text(points), figure, table

@@ -7,7 +7,7 @@ from dash import Input, Output, State, callback, dcc, html
 
 from dashboard import briefing, data, ids, url_state
 from dashboard.components import filters, summary, trend
-from dashboard.i18n import t
+from dashboard.i18n import t, translate_figure
 
 dash.register_page(__name__, path="/", name="Ringkasan", title="Pantau · Ringkasan", order=0)
 
@@ -34,7 +34,7 @@ def layout(bahasa: str = "id", **_query):
 def update_summary(_anchor: str, area_code: str, programme_code: str, start: str, end: str, search: str):
     language = url_state.language(search)
     headline = summary.headline(area_code, programme_code, start, end)
-    figure = trend.figure(headline.series, headline.trend, headline.title)
+    figure = translate_figure(trend.figure(headline.series, headline.trend, headline.title), language)
     if headline.trend is None:
         return t("belum ada data untuk periode ini", language).capitalize() + ".", None, figure
     sentence = trend.sentence(headline.trend, headline.area_name, language)

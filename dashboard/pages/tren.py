@@ -7,7 +7,7 @@ from dash import Output, callback, dcc, html
 
 from dashboard import data, exports, ids, url_state
 from dashboard.components import filters, trend
-from dashboard.i18n import PROGRAMME_LABELS, fmt_int, fmt_month, fmt_pct, fmt_signed_int, t
+from dashboard.i18n import PROGRAMME_LABELS, fmt_int, fmt_month, fmt_pct, fmt_signed_int, t, translate_figure
 
 dash.register_page(__name__, path="/tren", name="Tren Register", title="Pantau · Tren Register", order=1)
 
@@ -49,7 +49,7 @@ def update_trend(_anchor: str, area_code: str, programme_code: str, start: str, 
     area_name = filters.area_name(area_code)
     summary = trend.summarise(series)
     title = f"{area_name} · {t(PROGRAMME_LABELS.get(programme_code, programme_code), language)}"
-    fig = trend.figure(series, summary, title)
+    fig = translate_figure(trend.figure(series, summary, title), language)
     if summary is None:
         empty = t("belum ada data untuk periode ini", language)
         return empty, empty, empty, empty.capitalize() + ".", fig

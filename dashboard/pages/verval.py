@@ -7,7 +7,7 @@ from dash import Output, callback, dcc, html
 
 from dashboard import data, exports, ids, url_state
 from dashboard.components import filters, verval
-from dashboard.i18n import fmt_int, fmt_pct, t
+from dashboard.i18n import fmt_int, fmt_pct, t, translate_figure
 
 dash.register_page(__name__, path="/hasil-verval", name="Hasil Verval", title="Pantau · Hasil Verval",
                    order=3)
@@ -49,8 +49,8 @@ def update_verval(_anchor: str, area_code: str, _programme: str, start: str, end
     language = url_state.language(search)
     monthly = filters.in_period(data.verval_monthly(area_code), "visit_month", start, end)
     summary = verval.summarise(monthly)
-    figure = verval.monthly_figure(monthly)
-    reasons = verval.reasons_figure(data.verval_reasons(area_code, start, end))
+    figure = translate_figure(verval.monthly_figure(monthly), language)
+    reasons = translate_figure(verval.reasons_figure(data.verval_reasons(area_code, start, end)), language)
     if summary is None:
         return (dbc.Alert(t("belum ada data untuk periode ini", language).capitalize() + ".", color="info"),
                 figure, reasons, None)
