@@ -11,7 +11,8 @@ from pathlib import Path
 
 import duckdb
 
-from .files import first_line, sha256_of, sniff_delimiter, xlsx_to_csv
+from .files import (HEADER_SEARCH_ROWS, first_line, is_utf8, sha256_of, sniff_delimiter, transcode_to_utf8,
+                    xlsx_to_csv)
 from .periods import period_from_name
 from .specs import SPECS, SourceSpec, normalise_header
 
@@ -32,6 +33,9 @@ class IngestResult:
     rows_quarantined: int = 0
     skipped: bool = False  # same content already loaded
     superseded: list[str] = field(default_factory=list)
+    encoding: str = "utf-8"
+    sheet: str | None = None  # XLSX: the sheet read, and the row its header is on
+    header_row: int | None = None
 
 
 def ensure_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
@@ -100,6 +104,11 @@ def _map_columns(spec: SourceSpec, header: list[str], file_name: str) -> list[st
     return [n if n else f"kolom_{i}" for i, n in enumerate(names)]
 
 
+def _has_required(spec: SourceSpec, cells: list[str]) -> bool:
+    names = {spec.aliases.get(normalise_header(c), normalise_header(c)) for c in cells if c}
+    return all(column in names for column in spec.required)
+
+
 def _check_sql(spec: SourceSpec) -> tuple[str, str, str, str]:
     """SQL for the number of the first failing check, and lookups of its reason/column/value."""
     number = " ".join(f"when {c.failing} then {i}" for i, c in enumerate(spec.checks, start=1))
@@ -129,10 +138,20 @@ def ingest_file(con: duckdb.DuckDBPyConnection, path: Path, kind: str) -> Ingest
         text_path = path
         if path.suffix.lower() in (".xlsx", ".xlsm"):
             text_path = Path(tmp) / "sheet.csv"
-            xlsx_to_csv(path, text_path)
+            found = xlsx_to_csv(path, text_path, lambda cells: _has_required(spec, cells))
+            if found is None:
+                raise IngestError(
+                    f"{path.name}: tidak ada lembar kerja dengan baris judul kolom yang memuat kolom wajib "
+                    f"{', '.join(spec.required)} (dicari di {HEADER_SEARCH_ROWS} baris pertama setiap lembar)")
+            result.sheet, result.header_row = found
         elif path.suffix.lower() not in (".csv", ".txt", ".tsv", ".psv"):
             raise IngestError(f"{path.name}: format berkas tidak dikenal; diharapkan .txt/.csv (teks "
                               "berpemisah |, ;, koma atau tab) atau .xlsx")
+        elif not is_utf8(path):
+            # not UTF-8: Excel on Windows saves "CSV" as Windows-1252
+            text_path = Path(tmp) / "utf8.txt"
+            transcode_to_utf8(path, text_path)
+            result.encoding = "windows-1252"
         header_line = first_line(text_path)
         delimiter = sniff_delimiter(header_line)
         header = header_line.split(delimiter)

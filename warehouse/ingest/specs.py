@@ -65,6 +65,24 @@ def _date_checks(column: str, label: str) -> tuple[Check, ...]:
     )
 
 
+ABSURD_MONTHLY_INCOME = 1_000_000_000  # Rp 1 miliar a month: a typo, not a DTKS household
+# Indonesia's extent, with a margin: a point outside is a swapped or mistyped coordinate
+LATITUDE_RANGE, LONGITUDE_RANGE = (-11.5, 6.5), (94.5, 141.5)
+
+
+def _gps_checks(latitude: str, longitude: str) -> tuple[Check, ...]:
+    """An empty point is allowed (the map counts it as missing); half a point or text is not."""
+    lat, lon = f"nullif(trim({latitude}), '')", f"nullif(trim({longitude}), '')"
+    return (
+        Check("gps_tidak_valid", latitude,
+              f"({lat} is null) <> ({lon} is null)"
+              f" or ({lat} is not null and (try_cast({lat} as double) is null or try_cast({lon} as double) is null))"),
+        Check("gps_di_luar_indonesia", latitude,
+              f"{lat} is not null and (try_cast({lat} as double) not between {LATITUDE_RANGE[0]} and {LATITUDE_RANGE[1]}"
+              f" or try_cast({lon} as double) not between {LONGITUDE_RANGE[0]} and {LONGITUDE_RANGE[1]})"),
+    )
+
+
 REGISTER = SourceSpec(
     kind="dtks",
     raw_table="register_rows",
@@ -115,6 +133,9 @@ ASSESSMENTS = SourceSpec(
         Check("penghasilan_tidak_valid", "penghasilan_sebulan",
               "trim(coalesce(penghasilan_sebulan, '')) <> ''"
               " and coalesce(try_cast(penghasilan_sebulan as bigint), -1) < 0"),
+        Check("penghasilan_tidak_wajar", "penghasilan_sebulan",
+              f"try_cast(penghasilan_sebulan as bigint) > {ABSURD_MONTHLY_INCOME}"),
+        *_gps_checks("latitude", "longitude"),
     ),
 )
 
