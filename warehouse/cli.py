@@ -5,6 +5,7 @@ import argparse
 import shutil
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from .settings import load_settings
@@ -41,17 +42,67 @@ def _ingest(args) -> int:
 
 
 def _refresh(args) -> int:
+    from .logs import setup_logging
     from .refresh import RefreshError, refresh
 
     settings = load_settings()
+    log = setup_logging(settings)
     started = time.perf_counter()
     try:
-        run = refresh(settings, full_refresh=getattr(args, "full_refresh", False))
+        with _file_progress(settings) as progress:
+            run = refresh(settings, say=log.info, full_refresh=getattr(args, "full_refresh", False),
+                          progress=progress)
     except RefreshError as error:
-        print(str(error), file=sys.stderr)
+        log.error(str(error))
         return 1
-    print(f"Refresh {run.status} dalam {time.perf_counter() - started:.1f} dtk (run {run.run_id})")
+    log.info(f"Refresh {run.status} dalam {time.perf_counter() - started:.1f} dtk (run {run.run_id})")
     return 0
+
+
+@contextmanager
+def _file_progress(settings):
+    """A rich progress bar over the inbox files when the console is a terminal."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from .ingest.loader import inbox_files
+
+    console = Console(stderr=True)
+    if not console.is_terminal:
+        yield None
+        return
+    with Progress(TextColumn("Memuat berkas"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  TextColumn("{task.description}"), console=console, transient=True) as bar:
+        task = bar.add_task("", total=len(inbox_files(settings.inbox_dir)))
+        yield lambda name: bar.update(task, advance=1, description=name)
+
+
+def _rollback(_args) -> int:
+    from .logs import setup_logging
+    from .publish import RollbackError, rollback
+
+    settings = load_settings()
+    log = setup_logging(settings)
+    try:
+        version = rollback(settings)
+    except RollbackError as error:
+        log.error(f"Rollback tidak bisa: {error}")
+        return 1
+    log.info(f"Dasbor kini menyajikan versi {version.name}; refresh berikutnya menerbitkan data terbaru lagi")
+    return 0
+
+
+def _schedule(args) -> int:
+    from .logs import setup_logging
+    from .schedule import ScheduleError, serve_schedule
+
+    settings = load_settings()
+    log = setup_logging(settings)
+    try:
+        return serve_schedule(settings, args.cron, log, run_now=args.run_now, max_runs=args.max_runs)
+    except ScheduleError as error:
+        log.error(str(error))
+        return 2
 
 
 def _serve(args) -> int:
@@ -101,6 +152,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--full-refresh", action="store_true",
                    help="bangun ulang model inkremental dari seluruh riwayat")
     p.set_defaults(func=_refresh)
+
+    p = commands.add_parser("rollback", help="sajikan lagi versi terbit sebelumnya")
+    p.set_defaults(func=_rollback)
+
+    p = commands.add_parser("schedule", help="refresh terjadwal (cron), berjalan di latar depan")
+    p.add_argument("--cron", required=True, help='jadwal cron 5 kolom, mis. "0 2 * * *" (setiap hari 02.00)')
+    p.add_argument("--run-now", action="store_true", help="juga jalankan satu refresh segera")
+    p.add_argument("--max-runs", type=int, default=None, help="berhenti setelah sekian refresh (uji, kontainer)")
+    p.set_defaults(func=_schedule)
 
     p = commands.add_parser("serve", help="jalankan dasbor di 127.0.0.1")
     p.add_argument("--port", type=int, default=8050)

@@ -13,6 +13,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from .faults import crash_point
 from .settings import Settings
 
 _LOCK = threading.Lock()
@@ -35,15 +36,20 @@ def dbt_executable() -> str:
     return str(candidate) if candidate.exists() else "dbt"
 
 
-def run_dbt(settings: Settings, command: list[str], database: Path) -> DbtOutcome:
+def run_dbt(settings: Settings, command: list[str], database: Path, lock_fd: int | None = None) -> DbtOutcome:
+    """dbt in a subprocess. lock_fd (the refresh lock) is inherited by dbt, so if the refresh
+    process dies while dbt still runs, no new refresh starts until that dbt has exited."""
     env = dict(os.environ, PANTAU_DBT_DB=str(database), DBT_SEND_ANONYMOUS_USAGE_STATS="false")
     args = [dbt_executable(), *command,
             "--project-dir", str(settings.project_dir), "--profiles-dir", str(settings.project_dir),
             "--target-path", str(settings.dbt_target_dir), "--log-path", str(settings.logs_dir),
             "--vars", json.dumps({"own_region": settings.own_region}), "--no-use-colors"]
     with _LOCK:
-        completed = subprocess.run(args, env=env, capture_output=True, text=True,
-                                   cwd=settings.project_dir, check=False)
+        process = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                   cwd=settings.project_dir, pass_fds=(lock_fd,) if lock_fd is not None else ())
+        crash_point("dbt")
+        output, _ = process.communicate()
+        completed = subprocess.CompletedProcess(args, process.returncode, output, "")
     return _outcome(settings, completed)
 
 

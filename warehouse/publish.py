@@ -12,6 +12,7 @@ from pathlib import Path
 
 import duckdb
 
+from .faults import crash_point
 from .settings import Settings
 
 KEEP_VERSIONS = 5
@@ -20,6 +21,8 @@ KEEP_VERSIONS = 5
 def publish(settings: Settings, build_db: Path, run_id: str) -> Path:
     settings.published_dir.mkdir(parents=True, exist_ok=True)
     settings.versions_dir.mkdir(parents=True, exist_ok=True)
+    for leftover in settings.published_dir.glob(".pantau-*.duckdb*"):
+        leftover.unlink()  # from a publish that crashed before its rename: never served
     stamp = datetime.now().strftime("%Y%m%dT%H%M%S%f")
     staging_path = settings.published_dir / f".pantau-{stamp}.duckdb"
     con = duckdb.connect(str(staging_path))
@@ -47,10 +50,11 @@ def publish(settings: Settings, build_db: Path, run_id: str) -> Path:
         raise
     finally:
         con.close()
+    crash_point("publish")
+    os.replace(staging_path, settings.published_db)
     # every published version also has its own name (a hard link, no copy): readers open that
     # name, so a process never mixes two versions under one path (DuckDB caches instances by path)
-    os.link(staging_path, settings.versions_dir / f"pantau-{stamp}.duckdb")
-    os.replace(staging_path, settings.published_db)
+    os.link(settings.published_db, settings.versions_dir / f"pantau-{stamp}.duckdb")
     _prune_versions(settings.versions_dir)
     return settings.published_db
 
@@ -59,3 +63,30 @@ def _prune_versions(versions_dir: Path) -> None:
     versions = sorted(versions_dir.glob("pantau-*.duckdb"))
     for old in versions[:-KEEP_VERSIONS]:
         old.unlink()
+
+
+class RollbackError(Exception):
+    """Nothing older to roll back to."""
+
+
+def rollback(settings: Settings) -> Path:
+    """Serve the version published before the one served now (atomically, like a publish).
+
+    The working database is not touched: the next refresh publishes the newest data again.
+    Returns the version file now served."""
+    versions = sorted(settings.versions_dir.glob("pantau-*.duckdb"))
+    if not settings.published_db.exists():
+        raise RollbackError("belum ada versi terbit")
+    served = os.stat(settings.published_db).st_ino
+    older = [v for v in versions if v.stat().st_ino != served]
+    position = next((i for i, v in enumerate(versions) if v.stat().st_ino == served), len(versions))
+    candidates = [v for v in older if versions.index(v) < position]
+    if not candidates:
+        raise RollbackError("tidak ada versi lebih lama yang tersimpan (disimpan "
+                            f"{KEEP_VERSIONS} versi terakhir di {settings.versions_dir})")
+    previous = candidates[-1]
+    staging = settings.published_dir / f".pantau-rollback-{previous.stem}.duckdb"
+    staging.unlink(missing_ok=True)
+    os.link(previous, staging)
+    os.replace(staging, settings.published_db)
+    return previous

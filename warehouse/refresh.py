@@ -73,17 +73,18 @@ def refresh_lock(settings: Settings):
         except BlockingIOError:
             raise RefreshError("refresh lain sedang berjalan; coba lagi setelah selesai") from None
         try:
-            yield
+            yield handle.fileno()
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def refresh(settings: Settings, say=print, full_refresh: bool = False) -> RunRecord:
+def refresh(settings: Settings, say=print, full_refresh: bool = False, progress=None) -> RunRecord:
+    """progress(file_name), when given, is called after each inbox file (for a progress bar)."""
     settings.ensure_dirs()
-    with refresh_lock(settings):
+    with refresh_lock(settings) as lock_fd:
         run = RunRecord()
         try:
-            _build_and_publish(settings, run, say, full_refresh)
+            _build_and_publish(settings, run, say, full_refresh, lock_fd, progress)
         except Exception as error:
             run.status = "gagal"
             run.message = str(error)[:2000]
@@ -98,7 +99,8 @@ def refresh(settings: Settings, say=print, full_refresh: bool = False) -> RunRec
         return run
 
 
-def _build_and_publish(settings: Settings, run: RunRecord, say, full_refresh: bool) -> None:
+def _build_and_publish(settings: Settings, run: RunRecord, say, full_refresh: bool, lock_fd: int,
+                       progress) -> None:
     settings.build_db.unlink(missing_ok=True)
     if settings.working_db.exists():
         shutil.copyfile(settings.working_db, settings.build_db)
@@ -106,7 +108,7 @@ def _build_and_publish(settings: Settings, run: RunRecord, say, full_refresh: bo
     try:
         con.execute("set enable_progress_bar = false")
         say("Memuat berkas dari inbox ...")
-        results, errors = ingest_inbox(con, settings.inbox_dir, settings.seeds_dir)
+        results, errors = ingest_inbox(con, settings.inbox_dir, settings.seeds_dir, progress)
         loaded = [r for r in results if not r.skipped]
         run.files_loaded, run.files_skipped = len(loaded), len(results) - len(loaded)
         run.rows_read = sum(r.rows_read for r in loaded)
@@ -126,7 +128,7 @@ def _build_and_publish(settings: Settings, run: RunRecord, say, full_refresh: bo
 
     say("Membangun gudang data (dbt build) ...")
     outcome = run_dbt(settings, ["build", "--full-refresh"] if full_refresh else ["build"],
-                      settings.build_db)
+                      settings.build_db, lock_fd)
     run.tests_passed, run.tests_failed, run.tests_warned = (
         outcome.tests_passed, outcome.tests_failed, outcome.tests_warned)
     if not outcome.success:

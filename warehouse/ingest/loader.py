@@ -13,6 +13,7 @@ import duckdb
 
 from .files import (HEADER_SEARCH_ROWS, first_line, is_utf8, sha256_of, sniff_delimiter, transcode_to_utf8,
                     xlsx_to_csv)
+from ..faults import crash_point
 from .periods import period_from_name
 from .specs import SPECS, SourceSpec, normalise_header
 
@@ -247,25 +248,36 @@ def _supersede(con, spec: SourceSpec, period: str, file_name: str, result: Inges
         result.superseded.append(old_name)
 
 
-def ingest_inbox(con: duckdb.DuckDBPyConnection, inbox_dir: Path,
-                 seeds_dir: Path) -> tuple[list[IngestResult], list[str]]:
-    """Every file under inbox/<kind>/, oldest period first. Returns results and error messages."""
+def inbox_files(inbox_dir: Path) -> list[tuple[str, Path]]:
+    """(kind, path) for every file under inbox/<kind>/; within a kind, in arrival order: a
+    corrected re-export arrives after the export it corrects."""
+    found = []
+    for kind in KINDS:
+        folder = inbox_dir / kind
+        if folder.is_dir():
+            files = [p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")]
+            found += [(kind, p) for p in sorted(files, key=lambda p: (p.stat().st_mtime, p.name))]
+    return found
+
+
+def ingest_inbox(con: duckdb.DuckDBPyConnection, inbox_dir: Path, seeds_dir: Path,
+                 progress=None) -> tuple[list[IngestResult], list[str]]:
+    """Every inbox file (see inbox_files). Returns results and error messages; progress, when
+    given, is called with each file's name after it is done."""
     ensure_raw_schema(con)
     load_reference(con, seeds_dir)
     results, errors = [], []
-    for kind in KINDS:
-        folder = inbox_dir / kind
-        if not folder.is_dir():
-            continue
-        files = [p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")]
-        # oldest first: a corrected re-export arrives after the export it corrects
-        for path in sorted(files, key=lambda p: (p.stat().st_mtime, p.name)):
-            try:
-                results.append(ingest_file(con, path, kind))
-            except IngestError as error:
-                errors.append(str(error))
-            except Exception as error:  # noqa: BLE001 - one bad file must not stop the others
-                # the parser's message can quote a line of the file (NIK, names): name the type only
-                errors.append(f"{path.name}: berkas tidak dapat dibaca sebagai {kind} "
-                              f"({type(error).__name__}); periksa format dan pemisah kolomnya")
+    for kind, path in inbox_files(inbox_dir):
+        try:
+            results.append(ingest_file(con, path, kind))
+            if not results[-1].skipped:
+                crash_point("ingest")
+        except IngestError as error:
+            errors.append(str(error))
+        except Exception as error:  # noqa: BLE001 - one bad file must not stop the others
+            # the parser's message can quote a line of the file (NIK, names): name the type only
+            errors.append(f"{path.name}: berkas tidak dapat dibaca sebagai {kind} "
+                          f"({type(error).__name__}); periksa format dan pemisah kolomnya")
+        if progress:
+            progress(path.name)
     return results, errors
