@@ -147,3 +147,24 @@ def test_the_same_files_twice_leave_every_table_unchanged(con, tmp_path):
     assert ingest_file(con, register, "dtks").skipped and ingest_file(con, visits, "assessments").skipped
     assert _snapshot(con) == before
     assert set(before) == {"file_ledger", "quarantine", "register_rows", "assessments", "aggregate_counts"}
+
+
+def test_the_month_can_come_from_the_title_above_the_header(con, tmp_path):
+    book = Workbook()
+    book.active.append(["DATA TERPADU KESEJAHTERAAN SOSIAL KOTA PASURUAN"])
+    book.active.append(["Keadaan bulan Desember 2022"])
+    book.active.append(HEADER.split("|"))
+    book.active.append(row("1").split("|"))
+    book.active.append(row("2", nik="3575010101800002", kel="1234").split("|"))
+    path = tmp_path / "ekspor_siks_ng.xlsx"
+    book.save(path)
+    result = ingest_file(con, path, "dtks")
+    assert (result.period, result.header_row, result.rows_loaded, result.rows_quarantined) == ("2022-12", 3, 1, 1)
+    assert _quarantined(con, path.name) == {2: "kode_kelurahan_tidak_dikenal"}
+    undated = tmp_path / "ekspor_tanpa_bulan.xlsx"
+    book = Workbook()
+    book.active.append(HEADER.split("|"))
+    book.active.append(row("1").split("|"))
+    book.save(undated)
+    with pytest.raises(IngestError, match="ekspor_tanpa_bulan.xlsx: bulan data tidak terbaca"):
+        ingest_file(con, undated, "dtks")

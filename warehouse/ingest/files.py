@@ -72,26 +72,31 @@ def _cell_text(value) -> str:
 HEADER_SEARCH_ROWS = 30  # a title, an export date and blank rows often sit above the header
 
 
-def xlsx_to_csv(path: Path, target: Path, is_header: Callable[[list[str]], bool]) -> tuple[str, int] | None:
+def xlsx_to_csv(path: Path, target: Path,
+                is_header: Callable[[list[str]], bool]) -> tuple[str, int, str] | None:
     """The first sheet holding a header row (within its first rows) to CSV, from that row on,
-    every cell as text. Returns (sheet name, header row number) or None when no sheet has one."""
+    every cell as text. Returns (sheet name, header row number, the text above the header, e.g.
+    a title naming the month) or None when no sheet has one."""
     from openpyxl import load_workbook
 
     book = load_workbook(path, read_only=True, data_only=True)
     try:
         for sheet in book.worksheets:
             rows = sheet.iter_rows(values_only=True)
+            above: list[str] = []
             for number, row in enumerate(rows, start=1):
                 if number > HEADER_SEARCH_ROWS:
                     break
                 cells = [_cell_text(v) for v in row]
-                if is_header(cells):
+                if not is_header(cells):
+                    above += [c for c in cells if c]
+                else:
                     with open(target, "w", newline="", encoding="utf-8") as handle:
                         writer = csv.writer(handle)
                         writer.writerow(cells)
                         for rest in rows:
                             writer.writerow([_cell_text(v) for v in rest])
-                    return sheet.title, number
+                    return sheet.title, number, " ".join(above)
         return None
     finally:
         book.close()

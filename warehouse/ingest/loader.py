@@ -130,11 +130,6 @@ def ingest_file(con: duckdb.DuckDBPyConnection, path: Path, kind: str) -> Ingest
     if con.execute("select count(*) from raw.file_ledger where sha256 = ?", [sha]).fetchone()[0]:
         result.skipped = True
         return result
-    period = period_from_name(path.name)
-    if spec.needs_period and period is None:
-        raise IngestError(f"{path.name}: bulan data tidak terbaca dari nama berkas; sertakan bulan, "
-                          "mis. 'dtks_2024-11.txt', 'DTKS Desember 2022.txt' atau 'dtks_Des-22.csv'")
-    result.period = period
     with tempfile.TemporaryDirectory() as tmp:
         text_path = path
         if path.suffix.lower() in (".xlsx", ".xlsm"):
@@ -144,7 +139,8 @@ def ingest_file(con: duckdb.DuckDBPyConnection, path: Path, kind: str) -> Ingest
                 raise IngestError(
                     f"{path.name}: tidak ada lembar kerja dengan baris judul kolom yang memuat kolom wajib "
                     f"{', '.join(spec.required)} (dicari di {HEADER_SEARCH_ROWS} baris pertama setiap lembar)")
-            result.sheet, result.header_row = found
+            result.sheet, result.header_row, title = found
+            result.period = period_from_name(path.name) or period_from_name(title)
         elif path.suffix.lower() not in (".csv", ".txt", ".tsv", ".psv"):
             raise IngestError(f"{path.name}: format berkas tidak dikenal; diharapkan .txt/.csv (teks "
                               "berpemisah |, ;, koma atau tab) atau .xlsx")
@@ -153,6 +149,12 @@ def ingest_file(con: duckdb.DuckDBPyConnection, path: Path, kind: str) -> Ingest
             text_path = Path(tmp) / "utf8.txt"
             transcode_to_utf8(path, text_path)
             result.encoding = "windows-1252"
+        result.period = result.period or period_from_name(path.name)
+        if spec.needs_period and result.period is None:
+            raise IngestError(f"{path.name}: bulan data tidak terbaca dari nama berkas atau judul lembar kerja; "
+                              "sertakan bulan, mis. 'dtks_2024-11.txt', 'DTKS Desember 2022.txt' atau "
+                              "'dtks_Des-22.csv', atau judul 'DTKS Desember 2022' di atas baris judul kolom")
+        period = result.period
         header_line = first_line(text_path)
         delimiter = sniff_delimiter(header_line)
         header = header_line.split(delimiter)
