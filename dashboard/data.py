@@ -160,16 +160,23 @@ QUERIES = {
         group by kind
         order by kind
     """,
+    "dbt_source_freshness": """
+        select source_name, table_name, max_loaded_at, status, checked_at from ops.source_freshness
+        order by source_name, table_name
+    """,
     "quarantine_by_reason": """
         select kind, reason, column_name, sum(rows_quarantined) as rows_quarantined,
                count(distinct file_name) as files
         from data_quality_quarantine
+        -- a superseded export was replaced by its correction: its rows need no fixing any more
+        where file_sha256 in (select file_sha256 from data_quality_files where status = 'dimuat')
         group by kind, reason, column_name
         order by rows_quarantined desc, kind, reason
     """,
     "quarantine_rows": """
         select file_name, source_row, column_name, reason, kind, period
         from data_quality_quarantine_rows
+        where file_sha256 in (select file_sha256 from data_quality_files where status = 'dimuat')
         order by file_name, source_row
     """,
     "kabkota_list": """
@@ -358,3 +365,12 @@ def visit_points(area_code: str, start: str | None = None, end: str | None = Non
 
 def kabkota_monthly_all() -> pd.DataFrame:
     return query("kabkota_monthly_all")
+
+
+def dbt_source_freshness() -> pd.DataFrame:
+    """`dbt source freshness` as recorded by the last refresh (empty for files published before
+    the refresh recorded it)."""
+    try:
+        return query("dbt_source_freshness")
+    except Exception:  # noqa: BLE001 - an older published file has no ops.source_freshness
+        return pd.DataFrame()

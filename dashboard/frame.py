@@ -7,7 +7,7 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, callback, ctx, dcc, html, no_update
 
 from dashboard import data, exports, ids, url_state
-from dashboard.components import filters
+from dashboard.components import filters, freshness
 from dashboard.i18n import fmt_month, t
 
 
@@ -26,12 +26,18 @@ def layout() -> html.Div:
              if meta.get("is_synthetic") else None)
     as_of = meta.get("data_as_of")
     as_of_text = f"Data per {fmt_month(as_of)}" if as_of is not None else "Belum ada data terbit"
+    stale = [age for age in freshness.ages(data.source_freshness()) if age.is_stale]
+    stale_badge = (dbc.Badge("data lama", color="danger", className="ms-2", id=ids.STALE_BADGE,
+                             title="Sumber tanpa data baru lebih dari "
+                                   f"{freshness.stale_after_days()} hari setelah bulan terakhirnya: "
+                                   + "; ".join(f"{age.kind} {age.text}" for age in stale))
+                   if stale else None)
     navbar = dbc.Navbar(dbc.Container([
         dbc.NavbarBrand(["Pantau", html.Small(" · DTKS Dinas Sosial", className="ms-1 fw-normal")], href="/"),
         dbc.Nav([dbc.NavItem(dbc.NavLink(page["name"], href=page["relative_path"], active="exact",
                                          id=_nav_id(page))) for page in _pages()],
                 navbar=True, className="me-auto"),
-        html.Span([html.Span(as_of_text, id=ids.DATA_AS_OF_TEXT), badge], id=ids.DATA_AS_OF,
+        html.Span([html.Span(as_of_text, id=ids.DATA_AS_OF_TEXT), badge, stale_badge], id=ids.DATA_AS_OF,
                   className="navbar-text me-3"),
         html.Div([html.A("ID", href="/", id=ids.LANGUAGE_ID, className="btn btn-sm btn-outline-secondary"),
                   html.A("EN", href="/?bahasa=en", id=ids.LANGUAGE_EN, className="btn btn-sm btn-outline-secondary")],

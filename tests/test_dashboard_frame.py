@@ -129,7 +129,9 @@ def test_tables_download_as_csv_and_xlsx(page, dashboard_url, published_db):
 
 
 def test_quarantine_rows_download_for_field_staff(page, dashboard_url, published_db):
-    quarantined, = _rows(published_db, "select sum(rows_quarantined) from data_quality_quarantine")[0]
+    quarantined, = _rows(published_db, """
+        select sum(rows_quarantined) from data_quality_files where status = 'dimuat'
+    """)[0]
     page.goto(f"{dashboard_url}/status-data")
     expect(page.locator(f"#{ids.STATUS_RUNS}")).to_contain_text("berhasil", timeout=20_000)
     with page.expect_download() as download_info:

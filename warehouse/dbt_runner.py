@@ -53,6 +53,20 @@ def run_dbt(settings: Settings, command: list[str], database: Path, lock_fd: int
     return _outcome(settings, completed)
 
 
+def source_freshness(settings: Settings, database: Path, lock_fd: int | None = None) -> list[tuple]:
+    """`dbt source freshness`: (source, table, newest _loaded_at, status) per source table.
+    A stale source is a finding to show, not a failed refresh."""
+    run_dbt(settings, ["source", "freshness"], database, lock_fd)
+    results_file = settings.dbt_target_dir / "sources.json"
+    if not results_file.exists():
+        return []
+    rows = []
+    for result in json.loads(results_file.read_text()).get("results", []):
+        _, _, source, table = result["unique_id"].split(".", 3)
+        rows.append((source, table, result.get("max_loaded_at"), result.get("status")))
+    return rows
+
+
 def _outcome(settings: Settings, completed: subprocess.CompletedProcess) -> DbtOutcome:
     passed = failed = warned = built = 0
     failures = []

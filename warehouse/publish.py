@@ -36,6 +36,7 @@ def publish(settings: Settings, build_db: Path, run_id: str) -> Path:
             con.execute(f"create table main.{table} as select * from build.marts.{table}")
         con.execute("create schema ops")
         con.execute("create table ops.refresh_runs as select * from build.ops.refresh_runs")
+        con.execute("create table ops.source_freshness as select * from build.ops.source_freshness")
         con.execute("""
             create table main.pantau_meta as
             select ? as run_id, current_timestamp as published_at, ? as own_region,

@@ -16,7 +16,7 @@ from datetime import datetime
 
 import duckdb
 
-from .dbt_runner import run_dbt
+from .dbt_runner import run_dbt, source_freshness
 from .ingest import ingest_inbox
 from .publish import publish
 from .settings import Settings
@@ -61,6 +61,19 @@ def record_run(con: duckdb.DuckDBPyConnection, run: RunRecord) -> None:
     con.execute("create schema if not exists ops")
     con.execute(_RUNS_DDL)
     con.execute("insert into ops.refresh_runs values (" + ", ".join("?" * 13) + ")", run.values())
+
+
+def record_freshness(con: duckdb.DuckDBPyConnection, rows: list[tuple]) -> None:
+    """The latest `dbt source freshness` results (one row per source table), replaced each run."""
+    con.execute("create schema if not exists ops")
+    con.execute("""
+        create or replace table ops.source_freshness (
+            source_name varchar, table_name varchar, max_loaded_at timestamp, status varchar,
+            checked_at timestamp default current_timestamp)
+    """)
+    for source, table, loaded_at, status in rows:
+        con.execute("insert into ops.source_freshness (source_name, table_name, max_loaded_at, status) "
+                    "values (?, ?, try_cast(? as timestamp), ?)", [source, table, loaded_at, status])
 
 
 @contextmanager
@@ -137,10 +150,12 @@ def _build_and_publish(settings: Settings, run: RunRecord, say, full_refresh: bo
     say(f"  {outcome.models_built} model/seed dibangun; uji: {outcome.tests_passed} lulus, "
         f"{outcome.tests_warned} peringatan, {outcome.tests_failed} gagal")
 
+    freshness = source_freshness(settings, settings.build_db, lock_fd)
     run.status = "berhasil" if not run.message else "berhasil dengan peringatan"
     run.finished_at = datetime.now()
     con = duckdb.connect(str(settings.build_db))
     try:
+        record_freshness(con, freshness)
         record_run(con, run)
     finally:
         con.close()

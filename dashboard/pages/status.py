@@ -8,7 +8,7 @@ import pandas as pd
 from dash import html
 
 from dashboard import data, exports, ids, url_state
-from dashboard.components import filters
+from dashboard.components import filters, freshness
 from dashboard.i18n import MONTHS_SHORT, fmt_int, fmt_month, t
 
 dash.register_page(__name__, path="/status-data", name="Status Data", title="Pantau · Status Data", order=7)
@@ -52,16 +52,26 @@ def _short(message: str | None, limit: int = 140) -> str:
     return message if len(message) <= limit else message[:limit].rstrip() + " …"
 
 
-def _freshness_table(freshness: pd.DataFrame) -> pd.DataFrame:
+def _freshness_table(files: pd.DataFrame) -> pd.DataFrame:
+    stale = {age.kind: age.is_stale for age in freshness.ages(files)}
     return pd.DataFrame([{
         "Sumber": KINDS.get(row.kind, row.kind),
+        "Status": "LAMA: ekspor bulan berikutnya terlambat" if stale.get(row.kind) else "segar",
         "Berkas": fmt_int(row.files),
         "Periode terbaru": fmt_month(pd.Timestamp(f"{row.newest_period}-01").date()) if row.newest_period else "",
         "Dimuat terakhir": _when(row.last_loaded_at),
         "Baris dibaca": fmt_int(row.rows_read),
         "Dimuat": fmt_int(row.rows_loaded),
         "Dikarantina": fmt_int(row.rows_quarantined),
-    } for row in freshness.itertuples()])
+    } for row in files.itertuples()])
+
+
+def _dbt_freshness_table(checks: pd.DataFrame) -> pd.DataFrame:
+    labels = {"pass": "segar", "warn": "peringatan (> 45 hari)", "error": "galat (> 90 hari)"}
+    return pd.DataFrame([{
+        "Sumber dbt": f"{row.source_name}.{row.table_name}", "Terakhir dimuat": _when(row.max_loaded_at),
+        "Status": labels.get(row.status, row.status), "Diperiksa": _when(row.checked_at),
+    } for row in checks.itertuples()])
 
 
 def _quarantine_table(quarantine: pd.DataFrame) -> pd.DataFrame:
@@ -98,8 +108,15 @@ def layout(bahasa: str = "id", **_query):
         html.Div(_table(_runs_table(runs), "Belum ada pembaruan tercatat."), id=ids.STATUS_RUNS),
         exports.buttons("pembaruan-data", language),
         html.H2("Kesegaran sumber", className="h5 mt-3"),
+        html.P(f"Sebuah sumber LAMA bila bulan datanya yang terbaru berakhir lebih dari "
+               f"{freshness.stale_after_days()} hari lalu (ekspor bulan berikutnya belum masuk); dasbor "
+               "lalu menampilkan tanda \"data lama\" di atas.", className="small text-muted"),
         html.Div(_table(_freshness_table(data.source_freshness()), "Belum ada berkas dimuat."),
                  id=ids.STATUS_FRESHNESS),
+        html.P("Pemeriksaan `dbt source freshness` pada refresh terakhir (kapan data terakhir dimuat):",
+               className="small text-muted mt-2 mb-1"),
+        html.Div(_table(_dbt_freshness_table(data.dbt_source_freshness()), "Belum ada pemeriksaan tercatat."),
+                 id=ids.STATUS_DBT_FRESHNESS),
         html.H2("Baris dikarantina menurut alasan", className="h5 mt-3"),
         html.P("Baris yang ditolak saat dimuat: tidak dihitung di register sampai berkasnya diperbaiki dan "
                "dikirim ulang. Unduh daftar per baris (berkas, nomor baris data, kolom, alasan; tanpa isi "

@@ -7,7 +7,7 @@ quarantine as (
 ),
 
 final as (
-    select file_name, kind, period, source_row, column_name, reason, quarantined_at
+    select file_name, file_sha256, kind, period, source_row, column_name, reason, quarantined_at
     from quarantine
 )
 
