@@ -128,3 +128,12 @@ def test_the_scheduler_runs_a_refresh_and_never_overlaps_one(small_warehouse):
     assert _published_state(small_warehouse)[1] == "2024-11-01"
     log = (small_warehouse / "logs" / "pantau.log").read_text()
     assert "Refresh terjadwal gagal" in log and "Refresh terjadwal berhasil" in log
+
+
+def test_each_refresh_publishes_dbt_source_freshness(small_warehouse):
+    con = duckdb.connect(str(small_warehouse / "published" / "pantau.duckdb"), read_only=True)
+    try:
+        checks = con.execute("select source_name, status from ops.source_freshness order by 1").fetchall()
+    finally:
+        con.close()
+    assert checks == [("aggregates", "pass"), ("lastri", "pass"), ("siks", "pass")]
