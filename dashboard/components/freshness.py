@@ -36,8 +36,8 @@ def ages(freshness: pd.DataFrame, today: date | None = None) -> list[SourceAge]:
     limit = timedelta(days=stale_after_days())
     found = []
     for row in freshness.itertuples():
-        if not row.newest_period:
-            continue
+        if not isinstance(row.newest_period, str) or not row.newest_period:
+            continue  # a kind with no file loaded yet
         newest = pd.Timestamp(f"{row.newest_period}-01").date()
         found.append(SourceAge(row.kind, newest, today - month_end(newest) > limit))
     return found
