@@ -41,8 +41,9 @@ def _measure(call, argument_sets) -> tuple[list[float], list[float]]:
 def main() -> None:
     app = create_app(load_settings().published_db)  # registers the pages and the downloads
     pages = {page["module"].rsplit(".", 1)[-1]: sys.modules[page["module"]] for page in dash.page_registry.values()}
-    ringkasan, tren, alasan, verval, ketepatan, status = (
-        pages[name] for name in ("ringkasan", "tren", "alasan", "verval", "ketepatan", "status"))
+    ringkasan, tren, alasan, verval, ketepatan, status, perbandingan, peta = (
+        pages[name] for name in ("ringkasan", "tren", "alasan", "verval", "ketepatan", "status", "perbandingan",
+                                 "peta"))
     with app.server.test_request_context("/"):
         areas = list(data.areas().query("area_level != 'kelurahan'")["area_code"])
         periods = [(None, None), ("2023-01", "2024-06")]
@@ -57,6 +58,10 @@ def main() -> None:
             "Ketepatan Sasaran: sebaran": (ketepatan.update_comparison,
                                            [(year, area, "") for year in years for area in ("35.28", "35.78")]),
             "Ketepatan Sasaran: halaman": (lambda: ketepatan.layout(), [()] * 5),
+            "Perbandingan Wilayah": (perbandingan.update_comparison,
+                                     [(["35.75", "35.28"], None, None, ""), (["35.75", "35.28", "35.78"], None, None, ""),
+                                      (["35.75", "35.07"], "2023-01", "2024-06", ""), (["35.28", "35.78"], None, None, "")]),
+            "Peta": (lambda *a: peta.update_map("x", *a), filters),
             "Status Data: halaman": (lambda: status.layout(), [()] * 5),
             "Unduh CSV petugas verval": (
                 lambda area, programme, start, end, _s: exports.to_csv(
