@@ -168,3 +168,16 @@ def test_the_month_can_come_from_the_title_above_the_header(con, tmp_path):
     book.save(undated)
     with pytest.raises(IngestError, match="ekspor_tanpa_bulan.xlsx: bulan data tidak terbaca"):
         ingest_file(con, undated, "dtks")
+
+
+def test_the_month_can_come_from_a_periode_column(con, tmp_path):
+    header = HEADER + "|PERIODE"
+    path = tmp_path / "ekspor_siks.txt"
+    path.write_text("\n".join([header, row("1") + "|Desember 2022",
+                               row("2", nik="3575010101800002") + "|Desember 2022"]) + "\n", encoding="utf-8")
+    assert ingest_file(con, path, "dtks").period == "2022-12"
+    mixed = tmp_path / "ekspor_campur.txt"
+    mixed.write_text("\n".join([header, row("1") + "|2022-12", row("2", nik="3575010101800002") + "|2023-01"]) + "\n",
+                     encoding="utf-8")
+    with pytest.raises(IngestError, match="ekspor_campur.txt: bulan data tidak terbaca"):
+        ingest_file(con, mixed, "dtks")

@@ -105,6 +105,23 @@ def _map_columns(spec: SourceSpec, header: list[str], file_name: str) -> list[st
     return [n if n else f"kolom_{i}" for i, n in enumerate(names)]
 
 
+PERIOD_COLUMNS = ("periode", "bulan", "bulan_data", "periode_data")
+
+
+def _period_from_column(con, text_path: Path, delimiter: str, names: list[str]) -> str | None:
+    """The month from a PERIODE-like column, when every row carries the same recognisable one."""
+    column = next((n for n in names if n in PERIOD_COLUMNS), None)
+    if column is None:
+        return None
+    values = con.execute(f"""
+        select distinct trim("{column}") from read_csv(?, all_varchar = true, header = true, delim = ?,
+            quote = '"', escape = '"', names = ?, ignore_errors = true, encoding = 'utf-8')
+        limit 2
+    """, [str(text_path), delimiter, names]).fetchall()
+    periods = {period_from_name(value or "") for (value,) in values}
+    return periods.pop() if len(values) == 1 and len(periods) == 1 else None
+
+
 def _has_required(spec: SourceSpec, cells: list[str]) -> bool:
     names = {spec.aliases.get(normalise_header(c), normalise_header(c)) for c in cells if c}
     return all(column in names for column in spec.required)
@@ -149,16 +166,18 @@ def ingest_file(con: duckdb.DuckDBPyConnection, path: Path, kind: str) -> Ingest
             text_path = Path(tmp) / "utf8.txt"
             transcode_to_utf8(path, text_path)
             result.encoding = "windows-1252"
-        result.period = result.period or period_from_name(path.name)
-        if spec.needs_period and result.period is None:
-            raise IngestError(f"{path.name}: bulan data tidak terbaca dari nama berkas atau judul lembar kerja; "
-                              "sertakan bulan, mis. 'dtks_2024-11.txt', 'DTKS Desember 2022.txt' atau "
-                              "'dtks_Des-22.csv', atau judul 'DTKS Desember 2022' di atas baris judul kolom")
-        period = result.period
         header_line = first_line(text_path)
         delimiter = sniff_delimiter(header_line)
         header = header_line.split(delimiter)
         names = _map_columns(spec, [h.strip().strip('"') for h in header], path.name)
+        result.period = (result.period or period_from_name(path.name)
+                         or _period_from_column(con, text_path, delimiter, names))
+        if spec.needs_period and result.period is None:
+            raise IngestError(f"{path.name}: bulan data tidak terbaca dari nama berkas, judul lembar kerja atau "
+                              f"kolom {'/'.join(PERIOD_COLUMNS)}; sertakan bulan, mis. 'dtks_2024-11.txt', "
+                              "'DTKS Desember 2022.txt' atau 'dtks_Des-22.csv', judul 'DTKS Desember 2022' di atas "
+                              "baris judul kolom, atau satu kolom PERIODE berisi bulan yang sama di setiap baris")
+        period = result.period
         _load(con, spec, text_path, delimiter, names, path.name, sha, period, result)
     return result
 
