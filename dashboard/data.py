@@ -160,6 +160,10 @@ QUERIES = {
         group by kind
         order by kind
     """,
+    "data_dictionary": """
+        select table_name, column_name, data_type, description from ops.data_dictionary
+        order by table_name, position
+    """,
     "dbt_source_freshness": """
         select source_name, table_name, max_loaded_at, status, checked_at from ops.source_freshness
         order by source_name, table_name
@@ -374,3 +378,23 @@ def dbt_source_freshness() -> pd.DataFrame:
         return query("dbt_source_freshness")
     except Exception:  # noqa: BLE001 - an older published file has no ops.source_freshness
         return pd.DataFrame()
+
+
+def data_dictionary() -> pd.DataFrame:
+    """Every published mart and column with its description (empty for older published files)."""
+    try:
+        return query("data_dictionary")
+    except Exception:  # noqa: BLE001 - a file published before the dictionary existed
+        return pd.DataFrame()
+
+
+def run_user_query(sql: str):
+    """An analyst's SQL through the sandbox, on the version published now (never cached: the
+    analyst expects it to run)."""
+    from dashboard import sandbox
+
+    path = published_path()
+    if not path.exists():
+        raise sandbox.QueryRejected("Belum ada gudang data terbit.")
+    version = published_version(path)
+    return sandbox.run(versioned_path(path, int(version.split("-")[0])), sql)

@@ -21,7 +21,7 @@ from warehouse.settings import load_settings
 
 PAGES = {"ringkasan": "/", "tren-register": "/tren", "alasan-keluar": "/alasan-keluar",
          "hasil-verval": "/hasil-verval", "ketepatan-sasaran": "/ketepatan-sasaran",
-         "perbandingan-wilayah": "/perbandingan-wilayah", "peta": "/peta", "status-data": "/status-data",
+         "perbandingan-wilayah": "/perbandingan-wilayah", "peta": "/peta", "status-data": "/status-data", "kueri": "/kueri",
          "ringkasan-en": "/?bahasa=en"}
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 

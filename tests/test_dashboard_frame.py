@@ -17,12 +17,13 @@ from dashboard import ids
 pytestmark = [pytest.mark.browser, pytest.mark.pipeline]
 
 PAGES = ["/", "/tren", "/alasan-keluar", "/hasil-verval", "/ketepatan-sasaran", "/perbandingan-wilayah", "/peta",
-         "/status-data"]
+         "/status-data", "/kueri"]
 # what each page must show once its data has arrived
 READY = {"/": f"#{ids.SUMMARY_CARDS} .kpi", "/tren": f"#{ids.TREND_GRAPH} .main-svg",
          "/alasan-keluar": f"#{ids.BRIDGE_GRAPH} .main-svg", "/hasil-verval": f"#{ids.VERVAL_TABLE} tbody tr",
          "/ketepatan-sasaran": f"#{ids.TARGETING_AREA_CARDS} .kpi", "/status-data": f"#{ids.STATUS_RUNS} tbody tr",
-         "/perbandingan-wilayah": f"#{ids.REGIONS_TABLE} tbody tr", "/peta": f"#{ids.MAP_GRAPH} .main-svg"}
+         "/perbandingan-wilayah": f"#{ids.REGIONS_TABLE} tbody tr", "/peta": f"#{ids.MAP_GRAPH} .main-svg",
+         "/kueri": f"#{ids.QUERY_DICTIONARY} .accordion-item"}
 
 
 def _rows(published_db, sql: str, params: list | None = None) -> list[tuple]:

@@ -6,6 +6,7 @@ newest being the one published, for readers and for rollback.
 """
 from __future__ import annotations
 
+import json
 import os
 from datetime import datetime
 from pathlib import Path
@@ -37,6 +38,7 @@ def publish(settings: Settings, build_db: Path, run_id: str) -> Path:
         con.execute("create schema ops")
         con.execute("create table ops.refresh_runs as select * from build.ops.refresh_runs")
         con.execute("create table ops.source_freshness as select * from build.ops.source_freshness")
+        _write_dictionary(con, settings, marts)
         con.execute("""
             create table main.pantau_meta as
             select ? as run_id, current_timestamp as published_at, ? as own_region,
@@ -64,6 +66,30 @@ def _prune_versions(versions_dir: Path) -> None:
     versions = sorted(versions_dir.glob("pantau-*.duckdb"))
     for old in versions[:-KEEP_VERSIONS]:
         old.unlink()
+
+
+def _write_dictionary(con: duckdb.DuckDBPyConnection, settings: Settings, marts: list[str]) -> None:
+    """ops.data_dictionary: every published mart and column with its description from the dbt
+    docs (manifest.json of the build just run), for the Kueri page and analysts' own tools."""
+    manifest_file = settings.dbt_target_dir / "manifest.json"
+    described = {}
+    if manifest_file.exists():
+        for node in json.loads(manifest_file.read_text()).get("nodes", {}).values():
+            if node.get("resource_type") == "model" and node.get("name") in marts:
+                described[node["name"]] = node
+    con.execute("""create table ops.data_dictionary (table_name varchar, column_name varchar, data_type varchar,
+                   description varchar, position integer)""")
+    columns = con.execute("""
+        select table_name, column_name, data_type, column_index from duckdb_columns()
+        where database_name = current_database() and schema_name = 'main'
+    """).fetchall()
+    for table, column, data_type, position in columns:
+        node = described.get(table, {})
+        text = (node.get("columns", {}).get(column, {}).get("description") or "").strip()
+        con.execute("insert into ops.data_dictionary values (?, ?, ?, ?, ?)", [table, column, data_type, text, position])
+    for table in marts:
+        con.execute("insert into ops.data_dictionary values (?, null, null, ?, 0)",
+                    [table, (described.get(table, {}).get("description") or "").strip()])
 
 
 class RollbackError(Exception):
