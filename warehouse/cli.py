@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import time
@@ -92,6 +93,35 @@ def _rollback(_args) -> int:
     return 0
 
 
+def _docs(args) -> int:
+    """dbt docs (models, columns, lineage) built on a copy of the working database, served on
+    127.0.0.1 only."""
+    import subprocess
+    import tempfile
+
+    from .dbt_runner import dbt_executable, run_dbt
+
+    settings = load_settings()
+    if not settings.working_db.exists():
+        print("Belum ada gudang data; jalankan `pantau refresh` dulu", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "docs.duckdb"
+        shutil.copyfile(settings.working_db, copy)  # never lock the working database
+        outcome = run_dbt(settings, ["docs", "generate"], copy)
+        if not outcome.success:
+            print(f"dbt docs generate gagal:\n{outcome.output_tail}", file=sys.stderr)
+            return 1
+        print(f"Dokumentasi dbt (model, kolom, lineage): http://127.0.0.1:{args.port}  (Ctrl+C untuk berhenti)")
+        if args.generate_only:
+            return 0
+        return subprocess.call([dbt_executable(), "docs", "serve", "--host", "127.0.0.1", "--port", str(args.port),
+                                "--no-browser", "--project-dir", str(settings.project_dir),
+                                "--profiles-dir", str(settings.project_dir),
+                                "--target-path", str(settings.dbt_target_dir)],
+                               env=dict(os.environ, PANTAU_DBT_DB=str(copy)), cwd=settings.project_dir)
+
+
 def _schedule(args) -> int:
     from .logs import setup_logging
     from .schedule import ScheduleError, serve_schedule
@@ -161,6 +191,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--run-now", action="store_true", help="juga jalankan satu refresh segera")
     p.add_argument("--max-runs", type=int, default=None, help="berhenti setelah sekian refresh (uji, kontainer)")
     p.set_defaults(func=_schedule)
+
+    p = commands.add_parser("docs", help="bangun dan sajikan dokumentasi dbt (lineage) di 127.0.0.1")
+    p.add_argument("--port", type=int, default=8081)
+    p.add_argument("--generate-only", action="store_true", help="hanya bangun, tanpa menyajikan")
+    p.set_defaults(func=_docs)
 
     p = commands.add_parser("serve", help="jalankan dasbor di 127.0.0.1")
     p.add_argument("--port", type=int, default=8050)
