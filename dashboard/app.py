@@ -6,7 +6,9 @@ from pathlib import Path
 
 from dash import Dash
 
-from . import data
+from warehouse import users
+
+from . import auth, data
 
 HERE = Path(__file__).parent
 
@@ -18,6 +20,9 @@ def create_app(published_db: Path) -> Dash:
         serve_locally=True,
     )
     app.server.config["PANTAU_DB"] = str(published_db)
+    data_dir = Path(published_db).resolve().parent.parent  # <data>/published/pantau.duckdb
+    auth.init_app(app.server, users.users_file(data_dir), data_dir / "secrets" / "flask.key",
+                  data_dir / "akses.duckdb", data_dir / "logs")
     data.cache.init_app(app.server, config={"CACHE_TYPE": "SimpleCache", "CACHE_DEFAULT_TIMEOUT": 3600})
     # the frame's callbacks name every page's link, so it is imported once the pages are registered
     frame = importlib.import_module("dashboard.frame")

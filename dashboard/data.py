@@ -259,8 +259,30 @@ def query(name: str, **params) -> pd.DataFrame:
     path = published_path()
     if not path.exists():
         return pd.DataFrame()
-    frame = _run(name, tuple(sorted(params.items())), str(path), published_version(path))
-    return frame.copy()
+    frame = _run(name, tuple(sorted(params.items())), str(path), published_version(path)).copy()
+    return suppress_small_cells(frame) if _suppressing() else frame
+
+
+NOT_COUNTS = {"year", "visit_year", "areas", "position", "months_since_verval_start", "source_row"}
+
+
+def suppress_small_cells(frame: pd.DataFrame, threshold: int = 10) -> pd.DataFrame:
+    """Counts from 1 to threshold - 1 become missing (a visiting agency sees "<10"): small cells
+    could identify households. Zero stays zero."""
+    for column in frame.columns:
+        if column not in NOT_COUNTS and pd.api.types.is_integer_dtype(frame[column]):
+            values = frame[column].astype("float64")
+            frame[column] = values.where(~((values > 0) & (values < threshold)))  # NaN, plain float
+    return frame
+
+
+def _suppressing() -> bool:
+    from dashboard import auth
+
+    try:
+        return auth.suppresses_small_cells()
+    except RuntimeError:  # outside a request (scripts, benchmarks): no session, no role
+        return False
 
 
 def meta() -> dict:

@@ -10,7 +10,7 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
 
-from dashboard import ids
+from dashboard import auth, ids
 from dashboard.i18n import t
 
 
@@ -62,6 +62,15 @@ def to_xlsx(frame: pd.DataFrame, sheet: str) -> bytes:
     return buffer.getvalue()
 
 
+def show_suppressed(frame: pd.DataFrame) -> pd.DataFrame:
+    """Hidden small cells (NaN in a count) written as "<10" in a download for a visiting agency."""
+    shown = frame.copy()
+    for column in shown.columns:
+        if pd.api.types.is_float_dtype(shown[column]) and shown[column].isna().any():
+            shown[column] = shown[column].astype(object).where(shown[column].notna(), "<10")
+    return shown
+
+
 def download_component() -> dcc.Download:
     return dcc.Download(id=ids.DOWNLOAD)
 
@@ -74,8 +83,14 @@ def download_table(clicks, area, programme, start, end):
     trigger = ctx.triggered_id
     if not trigger or not any(clicks) or trigger["table"] not in TABLES:
         return no_update
+    if not auth.may_download(trigger["table"]):
+        auth.log_access("unduhan ditolak", trigger["table"])
+        return no_update
     view = View(area, programme or "SEMUA", start, end)
     frame = TABLES[trigger["table"]](view)
+    if auth.suppresses_small_cells():
+        frame = show_suppressed(frame)
+    auth.log_access("unduh", f"{trigger['table']}.{trigger['format']} {view}")
     name = file_name(trigger["table"], view, trigger["format"])
     if trigger["format"] == "xlsx":
         return dcc.send_bytes(to_xlsx(frame, trigger["table"]), name)

@@ -6,7 +6,7 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import Input, Output, callback, ctx, dcc, html, no_update
 
-from dashboard import data, exports, ids, url_state
+from dashboard import auth, data, exports, ids, url_state
 from dashboard.components import filters, freshness
 from dashboard.i18n import fmt_month, t
 
@@ -34,11 +34,15 @@ def layout() -> html.Div:
                    if stale else None)
     navbar = dbc.Navbar(dbc.Container([
         dbc.NavbarBrand(["Pantau", html.Small(" · DTKS Dinas Sosial", className="ms-1 fw-normal")], href="/"),
+        # links the role may not open are hidden; the server refuses them anyway
         dbc.Nav([dbc.NavItem(dbc.NavLink(page["name"], href=page["relative_path"], active="exact",
-                                         id=_nav_id(page))) for page in _pages()],
+                                         id=_nav_id(page)),
+                             className="" if auth.page_allowed(page["path"]) else "d-none") for page in _pages()],
                 navbar=True, className="me-auto"),
         html.Span([html.Span(as_of_text, id=ids.DATA_AS_OF_TEXT), badge, stale_badge], id=ids.DATA_AS_OF,
                   className="navbar-text me-3"),
+        html.Span([f"{auth.user()} ({auth.role()}) · ", html.A("Keluar", href="/logout")],
+                  id=ids.USER_BADGE, className="navbar-text small me-3"),
         html.Div([html.A("ID", href="/", id=ids.LANGUAGE_ID, className="btn btn-sm btn-outline-secondary"),
                   html.A("EN", href="/?bahasa=en", id=ids.LANGUAGE_EN, className="btn btn-sm btn-outline-secondary")],
                  className="btn-group", role="group", **{"aria-label": "Bahasa / Language"}),

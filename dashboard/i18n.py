@@ -16,8 +16,11 @@ PROGRAMME_LABELS = {
 
 
 def fmt_int(value: int | float | None) -> str:
+    """59.521; None is missing data; NaN in a count is a small cell hidden from a visiting agency."""
     if value is None:
         return "tidak ada data"
+    if value != value:  # NaN
+        return "<10"
     text = f"{abs(round(value)):,}".replace(",", ".")
     return f"−{text}" if value < 0 else text
 

@@ -72,3 +72,8 @@ QUERY_CSV = "kueri-unduh-csv"
 QUERY_XLSX = "kueri-unduh-xlsx"
 QUERY_DOWNLOAD = "kueri-unduhan"
 QUERY_DICTIONARY = "kueri-kamus"
+
+ADMIN_REFRESH = "admin-jalankan-refresh"
+ADMIN_REFRESH_MESSAGE = "admin-pesan-refresh"
+ADMIN_USERS = "admin-pengguna"
+USER_BADGE = "pengguna"

@@ -64,6 +64,71 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+PASSWORDS = {role: f"sandi-uji-{role}-123" for role in ("kepala", "analis", "admin", "tamu")}
+
+
+@pytest.fixture(scope="session")
+def dashboard_users(demo_data_dir) -> dict[str, str]:
+    """One user per role in the demo data directory (name = role), through the real CLI."""
+    for role, password in PASSWORDS.items():
+        run_pantau(["users", "add", role, "--peran", role, "--sandi", password], demo_data_dir)
+    return PASSWORDS
+
+
+@pytest.fixture(scope="session")
+def personal_data(demo_data_dir) -> dict[str, set[str]]:
+    """NIKs, KK numbers and multi-word names of the November 2024 extract: must never be served."""
+    import csv
+
+    extract = demo_data_dir / "inbox" / "dtks" / "sintetis_dtks_3575_2024-11.txt"
+    with open(extract, newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter="|"))
+    numbers = {r["NOMOR_NIK"] for r in rows} | {r["NOMOR_KK"] for r in rows}
+    names = {r["NAMA"].upper() for r in rows if " " in r["NAMA"].strip()}
+    return {"numbers": {n for n in numbers if n.isdigit()}, "names": names}
+
+
+def leaked(text: str, personal: dict[str, set[str]]) -> list[str]:
+    """Personal values found in a response body or log (16-digit numbers, full names)."""
+    import re
+
+    found = [n for n in re.findall(r"(?<!\d)\d{16}(?!\d)", text) if n in personal["numbers"]]
+    words = re.findall(r"[A-Za-z'.-]+", text.upper())
+    for size in (2, 3):
+        found += [" ".join(words[i:i + size]) for i in range(len(words) - size + 1)
+                  if " ".join(words[i:i + size]) in personal["names"]]
+    return found
+
+
+def login(page, dashboard_url: str, role: str) -> None:
+    page.goto(f"{dashboard_url}/login")
+    page.fill("#nama", role)
+    page.fill("#sandi", PASSWORDS[role])
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{dashboard_url}/")
+
+
+@pytest.fixture()
+def page(page, dashboard_url, dashboard_users, personal_data):
+    """Playwright's page, logged in as admin; every response it receives is scanned for personal
+    data when the test ends."""
+    bodies = []
+
+    def keep(response):
+        if response.url.startswith(dashboard_url) and response.request.method == "POST":
+            try:
+                bodies.append(response.text())
+            except Exception:  # noqa: BLE001 - a download or an aborted response has no text
+                pass
+
+    page.on("response", keep)
+    login(page, dashboard_url, "admin")
+    yield page
+    page.remove_listener("response", keep)
+    found = [value for body in bodies for value in leaked(body, personal_data)]
+    assert not found, f"personal data in a dashboard response: {found[:3]}"
+
+
 @pytest.fixture(scope="session")
 def dashboard_url(published_db):
     """The dashboard on 127.0.0.1 over the demo's published warehouse, for the browser tests."""

@@ -122,6 +122,42 @@ def _docs(args) -> int:
                                env=dict(os.environ, PANTAU_DBT_DB=str(copy)), cwd=settings.project_dir)
 
 
+def _users(args) -> int:
+    from . import users
+
+    path = users.users_file(load_settings().data_dir)
+    try:
+        if args.action == "add":
+            if not args.name or not args.role:
+                print("pantau users add NAMA --peran kepala|analis|admin|tamu [--sandi ...]", file=sys.stderr)
+                return 2
+            password = users.add(path, args.name, args.role, args.password)
+            shown = "" if args.password else f"; kata sandi (tampil sekali ini saja): {password}"
+            print(f"Pengguna {args.name} ({args.role}) disimpan{shown}")
+        elif args.action == "remove":
+            users.remove(path, args.name or "")
+            print(f"Pengguna {args.name} dihapus")
+        else:
+            for name, info in sorted(users.load(path).items()):
+                print(f"{name:20} {info['role']:8} {users.ROLES[info['role']]}")
+    except users.UserError as error:
+        print(str(error), file=sys.stderr)
+        return 2
+    return 0
+
+
+def _demo_users(settings) -> None:
+    """One user per role for the demo, passwords printed once (only when no user exists yet)."""
+    from . import users
+
+    path = users.users_file(settings.data_dir)
+    if users.load(path):
+        return
+    print("Pengguna demo (kata sandi tampil sekali ini saja; ganti dengan `pantau users add`):")
+    for role in users.ROLES:
+        print(f"  {role:7} kata sandi: {users.add(path, role, role)}")
+
+
 def _schedule(args) -> int:
     from .logs import setup_logging
     from .schedule import ScheduleError, serve_schedule
@@ -155,6 +191,7 @@ def _demo(args) -> int:
         _demo_data(args)
     if _refresh(args) != 0:
         return 1
+    _demo_users(settings)
     return _serve(args)
 
 
@@ -191,6 +228,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--run-now", action="store_true", help="juga jalankan satu refresh segera")
     p.add_argument("--max-runs", type=int, default=None, help="berhenti setelah sekian refresh (uji, kontainer)")
     p.set_defaults(func=_schedule)
+
+    p = commands.add_parser("users", help="pengguna dasbor: add, remove, list")
+    p.add_argument("action", choices=["add", "remove", "list"])
+    p.add_argument("name", nargs="?")
+    p.add_argument("--peran", "--role", dest="role", choices=["kepala", "analis", "admin", "tamu"])
+    p.add_argument("--sandi", "--password", dest="password", help="kata sandi (tanpa ini dibuatkan acak)")
+    p.set_defaults(func=_users)
 
     p = commands.add_parser("docs", help="bangun dan sajikan dokumentasi dbt (lineage) di 127.0.0.1")
     p.add_argument("--port", type=int, default=8081)

@@ -20,6 +20,7 @@ REASON_COLOURS = {
 OTHER_COLOUR = "#BBBBBB"
 MAX_REASONS = 7
 OTHER = "Lainnya"
+HIDDEN = "DISAMARKAN"
 
 
 def _layout(fig: go.Figure, title: str, y_title: str) -> go.Figure:
@@ -112,9 +113,12 @@ def bridge(flows: pd.DataFrame, exits: pd.DataFrame) -> Bridge | None:
     rest = int(by_reason.iloc[MAX_REASONS - 1:].sum())
     if rest:
         parts.append((OTHER, OTHER, rest))
-    return Bridge(pd.Timestamp(peak["period_month"]), pd.Timestamp(latest["period_month"]),
-                  int(peak["persons_closing"]), int(after["persons_entries"].sum()), parts,
-                  int(latest["persons_closing"]))
+    start, entries, end = int(peak["persons_closing"]), int(after["persons_entries"].sum()), int(latest["persons_closing"])
+    # cells under 10 hidden from a visiting agency: their total still closes the bridge
+    hidden = start + entries - end - sum(value for _, _, value in parts)
+    if hidden > 0 and later_exits["persons"].isna().any():
+        parts.append((HIDDEN, "Disamarkan (<10 per sel)", hidden))
+    return Bridge(pd.Timestamp(peak["period_month"]), pd.Timestamp(latest["period_month"]), start, entries, parts, end)
 
 
 def bridge_figure(result: Bridge | None) -> go.Figure:

@@ -11,9 +11,14 @@ PREFIX = {"kabkota": "", "kecamatan": "Kec. ", "kelurahan": "· "}
 
 
 def area_options() -> list[dict]:
-    """Kab/kota, then each kecamatan followed by its kelurahan."""
+    """Kab/kota, then each kecamatan followed by its kelurahan (a visiting agency: kab/kota only)."""
+    from dashboard import auth
+
+    areas = data.areas()
+    if auth.suppresses_small_cells():
+        areas = areas[areas["area_level"] == "kabkota"]
     return [{"label": f"{PREFIX[row.area_level]}{row.area_name}", "value": row.area_code}
-            for row in data.areas().itertuples()]
+            for row in areas.itertuples()]
 
 
 def area_name(area_code: str) -> str:

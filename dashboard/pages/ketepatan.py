@@ -5,7 +5,7 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import Input, Output, callback, dcc, html
 
-from dashboard import data, exports, ids, url_state
+from dashboard import auth, data, exports, ids, url_state
 from dashboard.components import filters, targeting
 from dashboard.i18n import t, translate_figure
 
@@ -71,6 +71,8 @@ def _table(frame) -> dbc.Table | dbc.Alert:
 
 def layout(tahun: str | None = None, sorot: str | None = None, bahasa: str = "id", **_query):
     language = url_state.language(f"?bahasa={bahasa}")
+    if not auth.page_allowed("/ketepatan-sasaran"):
+        return auth.forbidden()
     years = data.targeting_years()
     if years.empty:
         return filters.no_data_alert(language)

@@ -6,7 +6,7 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, ctx, dcc, html, no_update
 
-from dashboard import data, exports, ids, url_state
+from dashboard import auth, data, exports, ids, url_state
 from dashboard.components.queries import EXAMPLES
 from dashboard.i18n import fmt_int, t
 from dashboard.sandbox import ROW_LIMIT, TIME_LIMIT_SECONDS, QueryRejected
@@ -35,6 +35,8 @@ def _dictionary() -> html.Div:
 
 def layout(bahasa: str = "id", **_query):
     language = url_state.language(f"?bahasa={bahasa}")
+    if not auth.page_allowed("/kueri"):
+        return auth.forbidden()
     first = next(iter(EXAMPLES))
     return html.Div([
         html.H1(t("Kueri SQL", language), className="h3 mb-3"),
@@ -72,6 +74,7 @@ def choose_example(question: str):
 @callback(Output(ids.QUERY_MESSAGE, "children"), Output(ids.QUERY_RESULT, "children"),
           Input(ids.QUERY_RUN, "n_clicks"), State(ids.QUERY_TEXT, "value"), prevent_initial_call=True)
 def run_query(_clicks, sql: str):
+    auth.log_access("kueri", sql)
     try:
         result = data.run_user_query(sql)
     except QueryRejected as error:
@@ -86,6 +89,7 @@ def run_query(_clicks, sql: str):
 @callback(Output(ids.QUERY_DOWNLOAD, "data"), Input(ids.QUERY_CSV, "n_clicks"), Input(ids.QUERY_XLSX, "n_clicks"),
           State(ids.QUERY_TEXT, "value"), prevent_initial_call=True)
 def download_result(_csv, _xlsx, sql: str):
+    auth.log_access("unduh kueri", sql)
     try:
         frame = data.run_user_query(sql).frame
     except QueryRejected:

@@ -6,7 +6,7 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import Input, Output, callback, dcc, html
 
-from dashboard import data, exports, ids, url_state
+from dashboard import auth, data, exports, ids, url_state
 from dashboard.components import filters, regions
 from dashboard.i18n import t, translate_figure
 
@@ -19,6 +19,8 @@ PAMEKASAN = "35.28"
 
 def layout(bahasa: str = "id", kabkota: str | None = None, **_query):
     language = url_state.language(f"?bahasa={bahasa}")
+    if not auth.page_allowed("/perbandingan-wilayah"):
+        return auth.forbidden()
     available = data.kabkota_list()
     if available.empty:
         return filters.no_data_alert(language)

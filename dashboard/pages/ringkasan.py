@@ -5,7 +5,7 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, dcc, html
 
-from dashboard import briefing, data, ids, url_state
+from dashboard import auth, briefing, data, ids, url_state
 from dashboard.components import filters, summary, trend
 from dashboard.i18n import t, translate_figure
 
@@ -14,6 +14,8 @@ dash.register_page(__name__, path="/", name="Ringkasan", title="Pantau · Ringka
 
 def layout(bahasa: str = "id", **_query):
     language = url_state.language(f"?bahasa={bahasa}")
+    if not auth.page_allowed("/"):
+        return auth.forbidden()
     if not filters.area_options():
         return filters.no_data_alert(language)
     return html.Div([
@@ -46,5 +48,6 @@ def update_summary(_anchor: str, area_code: str, programme_code: str, start: str
           State(ids.PERIOD_END, "value"), prevent_initial_call=True)
 def download_briefing(_clicks, area_code, programme_code, start, end):
     headline = summary.headline(area_code, programme_code, start, end)
+    auth.log_access("unduh ringkasan PDF", f"{area_code} {programme_code} {start}..{end}")
     pdf = briefing.build(headline)
     return dcc.send_bytes(pdf, briefing.file_name(headline))

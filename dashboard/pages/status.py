@@ -7,7 +7,7 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import html
 
-from dashboard import data, exports, ids, url_state
+from dashboard import auth, data, exports, ids, url_state
 from dashboard.components import filters, freshness
 from dashboard.i18n import MONTHS_SHORT, fmt_int, fmt_month, t
 
@@ -89,6 +89,8 @@ def _table(frame: pd.DataFrame, empty: str):
 
 def layout(bahasa: str = "id", **_query):
     language = url_state.language(f"?bahasa={bahasa}")
+    if not auth.page_allowed("/status-data"):
+        return auth.forbidden()
     runs = data.refresh_runs()
     if runs.empty and not filters.area_options():
         return filters.no_data_alert(language)

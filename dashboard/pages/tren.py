@@ -5,7 +5,7 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import Output, callback, dcc, html
 
-from dashboard import data, exports, ids, url_state
+from dashboard import auth, data, exports, ids, url_state
 from dashboard.components import filters, trend
 from dashboard.i18n import PROGRAMME_LABELS, fmt_int, fmt_month, fmt_pct, fmt_signed_int, t, translate_figure
 
@@ -19,6 +19,8 @@ def _card(card_id: str, title: str) -> dbc.Card:
 
 def layout(bahasa: str = "id", **_query):
     language = url_state.language(f"?bahasa={bahasa}")
+    if not auth.page_allowed("/tren"):
+        return auth.forbidden()
     if not filters.area_options():
         return filters.no_data_alert(language)
     return html.Div([

@@ -5,7 +5,7 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import Output, callback, dcc, html
 
-from dashboard import data, exports, ids, url_state
+from dashboard import auth, data, exports, ids, url_state
 from dashboard.components import filters, verval
 from dashboard.i18n import fmt_int, fmt_pct, t, translate_figure
 
@@ -17,6 +17,8 @@ GRAPH_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"filename": "pant
 
 def layout(bahasa: str = "id", **_query):
     language = url_state.language(f"?bahasa={bahasa}")
+    if not auth.page_allowed("/hasil-verval"):
+        return auth.forbidden()
     if not filters.area_options():
         return filters.no_data_alert(language)
     return html.Div([
