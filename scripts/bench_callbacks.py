@@ -45,6 +45,9 @@ def main() -> None:
         pages[name] for name in ("ringkasan", "tren", "alasan", "verval", "ketepatan", "status", "perbandingan",
                                  "peta"))
     with app.server.test_request_context("/"):
+        from flask import session
+
+        session.update(user="benchmark", role="admin")  # as a logged-in admin sees it
         areas = list(data.areas().query("area_level != 'kelurahan'")["area_code"])
         periods = [(None, None), ("2023-01", "2024-06")]
         filters = [(area, programme, start, end, "")

@@ -10,6 +10,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 from pathlib import Path
 
@@ -17,11 +18,12 @@ from playwright.sync_api import sync_playwright
 from werkzeug.serving import make_server
 
 from dashboard.app import create_app
+from warehouse import users
 from warehouse.settings import load_settings
 
 PAGES = {"ringkasan": "/", "tren-register": "/tren", "alasan-keluar": "/alasan-keluar",
          "hasil-verval": "/hasil-verval", "ketepatan-sasaran": "/ketepatan-sasaran",
-         "perbandingan-wilayah": "/perbandingan-wilayah", "peta": "/peta", "status-data": "/status-data", "kueri": "/kueri",
+         "perbandingan-wilayah": "/perbandingan-wilayah", "peta": "/peta", "status-data": "/status-data", "kueri": "/kueri", "admin": "/admin",
          "ringkasan-en": "/?bahasa=en"}
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 
@@ -41,7 +43,12 @@ def main() -> None:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    server = make_server("127.0.0.1", port, create_app(published).server, threaded=True)
+    app = create_app(published)
+    # a throw-away admin in a temporary users file: the real users file is not touched
+    temporary = tempfile.TemporaryDirectory()
+    app.server.config["PANTAU_USERS"] = str(Path(temporary.name) / "users.json")
+    password = users.add(Path(app.server.config["PANTAU_USERS"]), "tangkapan-layar", "admin")
+    server = make_server("127.0.0.1", port, app.server, threaded=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     OUT.mkdir(parents=True, exist_ok=True)
     try:
@@ -50,6 +57,11 @@ def main() -> None:
                 executable_path=shutil.which("chromium") or "/usr/bin/chromium",
                 args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"])
             page = browser.new_page(viewport={"width": 1366, "height": 768})
+            page.goto(f"http://127.0.0.1:{port}/login")
+            page.fill("#nama", "tangkapan-layar")
+            page.fill("#sandi", password)
+            page.click("button[type=submit]")
+            page.wait_for_url(f"http://127.0.0.1:{port}/")
             for name, path in PAGES.items():
                 page.goto(f"http://127.0.0.1:{port}{path}")
                 page.wait_for_load_state("networkidle")
@@ -59,6 +71,7 @@ def main() -> None:
             browser.close()
     finally:
         server.shutdown()
+        temporary.cleanup()
 
 
 if __name__ == "__main__":

@@ -115,7 +115,9 @@ def page(page, dashboard_url, dashboard_users, personal_data):
     bodies = []
 
     def keep(response):
-        if response.url.startswith(dashboard_url) and response.request.method == "POST":
+        # every answer of the app itself (callbacks, layout, pages, downloads); not the vendored JS/CSS
+        if response.url.startswith(dashboard_url) and "/_dash-component-suites/" not in response.url \
+                and "/assets/" not in response.url:
             try:
                 bodies.append(response.text())
             except Exception:  # noqa: BLE001 - a download or an aborted response has no text

@@ -178,8 +178,13 @@ def _serve(args) -> int:
     if not settings.published_db.exists():
         print("Belum ada gudang data terbit; jalankan `pantau refresh` dulu", file=sys.stderr)
         return 2
+    from . import users
+
+    if not users.load(users.users_file(settings.data_dir)):
+        print("Belum ada pengguna dasbor: tambahkan dulu, mis. `pantau users add nama --peran kepala`",
+              file=sys.stderr)
     app = create_app(settings.published_db)
-    print(f"Dasbor Pantau: http://127.0.0.1:{args.port}")
+    print(f"Dasbor Pantau: http://127.0.0.1:{args.port} (masuk dengan akun dari `pantau users`)")
     app.run(host="127.0.0.1", port=args.port, debug=False)
     return 0
 
