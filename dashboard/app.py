@@ -14,6 +14,8 @@ HERE = Path(__file__).parent
 
 
 def create_app(published_db: Path) -> Dash:
+    """The dashboard over a published warehouse file. One app per process: Dash registers the
+    pages' callbacks globally and hands them to the first app that serves a request."""
     app = Dash(
         __name__, use_pages=True, pages_folder=str(HERE / "pages"), assets_folder=str(HERE / "assets"),
         title="Pantau", update_title=None, suppress_callback_exceptions=True,

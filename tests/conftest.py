@@ -132,13 +132,20 @@ def page(page, dashboard_url, dashboard_users, personal_data):
 
 
 @pytest.fixture(scope="session")
-def dashboard_url(published_db):
+def dashboard_app(published_db):
+    """The one Dash app of the test session: Dash registers page callbacks globally, so a
+    second app in the same process would miss them."""
+    from dashboard.app import create_app
+
+    return create_app(published_db)
+
+
+@pytest.fixture(scope="session")
+def dashboard_url(dashboard_app):
     """The dashboard on 127.0.0.1 over the demo's published warehouse, for the browser tests."""
     from werkzeug.serving import make_server
 
-    from dashboard.app import create_app
-
-    app = create_app(published_db)
+    app = dashboard_app
     server = make_server("127.0.0.1", _free_port(), app.server, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

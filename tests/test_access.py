@@ -9,14 +9,13 @@ import pytest
 from conftest import PASSWORDS, leaked
 
 from dashboard import data, ids
-from dashboard.app import create_app
 
 pytestmark = pytest.mark.pipeline
 
 
 @pytest.fixture(scope="module")
-def app(published_db, dashboard_users):
-    return create_app(published_db)
+def app(dashboard_app, dashboard_users):
+    return dashboard_app
 
 
 def _client(app, role: str | None):
