@@ -81,7 +81,7 @@ def _trend_chart(pdf: FPDF, h: Headline, height: float = 55) -> None:
     months = [pd.Timestamp(m).date() for m in h.series["period_month"]]
     left, top = pdf.l_margin + 18, pdf.get_y() + 2
     width = pdf.w - pdf.r_margin - left
-    top_value = max(values) * 1.1 or 1
+    top_value = _nice_ceiling(max(values) * 1.05)
     pdf.set_draw_color(180, 180, 180)
     pdf.set_font("Helvetica", "", 7)
     for fraction in (0, 0.25, 0.5, 0.75, 1):
@@ -104,7 +104,20 @@ def _trend_chart(pdf: FPDF, h: Headline, height: float = 55) -> None:
     pdf.set_fill_color(*ACCENT)
     for index in {peak_index, len(values) - 1}:
         pdf.ellipse(points[index][0] - 1.2, points[index][1] - 1.2, 2.4, 2.4, style="F")
+    pdf.set_fill_color(255, 255, 255)  # tables after the chart must not inherit the marker colour
+    pdf.set_draw_color(0, 0, 0)
     pdf.set_y(top + height + 7)
+
+
+def _nice_ceiling(value: float) -> float:
+    """The next round number for an axis top: 158.874 -> 160.000."""
+    if value <= 0:
+        return 1
+    magnitude = 10 ** (len(str(int(value))) - 1)
+    for step in (1, 1.2, 1.6, 2, 2.4, 3, 4, 5, 6, 8, 10):  # quarters of these stay round
+        if step * magnitude >= value:
+            return step * magnitude
+    return 10 * magnitude
 
 
 def build(h: Headline) -> bytes:
