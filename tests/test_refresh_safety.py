@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import shutil
 import signal
 import subprocess
 import threading
@@ -42,13 +43,20 @@ def _published_state(data_dir: Path) -> tuple:
         con.close()
 
 
-@pytest.fixture()
-def small_warehouse(tmp_path) -> Path:
+@pytest.fixture(scope="module")
+def small_template(tmp_path_factory) -> Path:
     """August-October 2024 at 5 % scale, refreshed once; November waits in the inbox."""
-    run_pantau(["demo-data", *SMALL, "--from", "2024-08", "--until", "2024-10"], tmp_path)
-    run_pantau(["refresh"], tmp_path)
-    run_pantau(["demo-data", *SMALL, "--from", "2024-11", "--until", "2024-11"], tmp_path)
-    return tmp_path
+    data_dir = tmp_path_factory.mktemp("klein")
+    run_pantau(["demo-data", *SMALL, "--from", "2024-08", "--until", "2024-10"], data_dir)
+    run_pantau(["refresh"], data_dir)
+    run_pantau(["demo-data", *SMALL, "--from", "2024-11", "--until", "2024-11"], data_dir)
+    return data_dir
+
+
+@pytest.fixture()
+def small_warehouse(small_template, tmp_path) -> Path:
+    """A private copy of the small warehouse for one test (building it once saves minutes)."""
+    return Path(shutil.copytree(small_template, tmp_path / "data"))
 
 
 @pytest.mark.parametrize("point", ["ingest", "dbt", "publish"])
