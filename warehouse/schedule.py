@@ -8,10 +8,11 @@ that the kernel releases if a process dies. Every run is recorded by the refresh
 from __future__ import annotations
 
 import logging
+import signal
 import threading
 from datetime import datetime
 
-from apscheduler.schedulers.blocking import BlockingScheduler
+from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
 
 from .refresh import RefreshError, refresh
@@ -44,26 +45,30 @@ def run_once(settings: Settings, log: logging.Logger) -> bool:
 
 def serve_schedule(settings: Settings, expression: str, log: logging.Logger, run_now: bool = False,
                    max_runs: int | None = None) -> int:
-    """Block, refreshing on the cron schedule; with max_runs, stop after that many runs."""
+    """Block, refreshing on the cron schedule, until SIGTERM/Ctrl+C or max_runs runs."""
     trigger = parse_cron(expression)
-    scheduler = BlockingScheduler()
-    runs = {"done": 0}
-    lock = threading.Lock()
+    scheduler = BackgroundScheduler()
+    done, stop, count_lock = {"runs": 0}, threading.Event(), threading.Lock()
 
     def job() -> None:
         run_once(settings, log)
-        with lock:
-            runs["done"] += 1
-            if max_runs is not None and runs["done"] >= max_runs:
-                scheduler.shutdown(wait=False)
+        with count_lock:
+            done["runs"] += 1
+            if max_runs is not None and done["runs"] >= max_runs:
+                stop.set()  # the main thread stops the scheduler: never from inside its own job
 
     scheduler.add_job(job, trigger, id="refresh", max_instances=1, coalesce=True, misfire_grace_time=3600)
     if run_now:
         scheduler.add_job(job, id="refresh-now", max_instances=1)
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())  # systemd stop: finish cleanly
+    scheduler.start()
     log.info("Jadwal refresh '%s' aktif; berikutnya %s", expression,
              trigger.get_next_fire_time(None, datetime.now().astimezone()))
     try:
-        scheduler.start()
-    except (KeyboardInterrupt, SystemExit):
-        log.info("Jadwal dihentikan")
+        while not stop.wait(timeout=1.0):
+            pass
+    except KeyboardInterrupt:
+        pass
+    scheduler.shutdown(wait=True)  # a refresh in progress finishes first
+    log.info("Jadwal dihentikan")
     return 0
