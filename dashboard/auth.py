@@ -91,10 +91,11 @@ def _guard():
             if component in OUTPUT_ROLES and role() not in OUTPUT_ROLES[component]:
                 access_log.warning("ditolak %s (%s): keluaran %s", user(), role(), component)
                 abort(403)
+        # a page's content is always answered: its layout checks the role itself and explains a
+        # refusal on screen instead of leaving a blank page
         page = _pathname(payload)
         if page is not None and not page_allowed(page):
             access_log.warning("ditolak %s (%s): halaman %s", user(), role(), page)
-            abort(403)
     return None
 
 

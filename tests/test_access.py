@@ -60,7 +60,8 @@ def test_without_a_login_nothing_answers(app):
 
 
 @pytest.mark.parametrize(("role", "kueri", "refresh", "verval_page"), [
-    ("tamu", 403, 403, 403), ("kepala", 403, 403, 200), ("analis", 200, 403, 200), ("admin", 200, None, 200),
+    ("tamu", 403, 403, "refused"), ("kepala", 403, 403, "shown"), ("analis", 200, 403, "shown"),
+    ("admin", 200, None, "shown"),
 ])
 def test_each_role_reaches_exactly_its_callbacks(app, role, kueri, refresh, verval_page):
     client = _client(app, role)
@@ -70,7 +71,21 @@ def test_each_role_reaches_exactly_its_callbacks(app, role, kueri, refresh, verv
         assert '"n"' in answer.get_data(as_text=True)
     if refresh is not None:  # admin's refresh is not started from a test
         assert client.post("/_dash-update-component", json=REFRESH).status_code == refresh
-    assert client.post("/_dash-update-component", json=_page_content("/hasil-verval")).status_code == verval_page
+    content = client.post("/_dash-update-component", json=_page_content("/hasil-verval"))
+    assert content.status_code == 200
+    refused = "tidak berhak membuka halaman ini" in content.get_data(as_text=True)
+    assert refused == (verval_page == "refused")
+    assert (ids.VERVAL_CARDS in content.get_data(as_text=True)) == (verval_page == "shown")
+    # and the page's data callback itself is refused for tamu whatever the page shows
+    verval = _callback([(ids.VERVAL_CARDS, "children"), (ids.VERVAL_GRAPH, "figure"),
+                        (ids.VERVAL_REASONS_GRAPH, "figure"), (ids.VERVAL_TABLE, "children")],
+                       [{"id": ids.VERVAL_GRAPH, "property": "id", "value": ids.VERVAL_GRAPH},
+                        {"id": ids.AREA, "property": "value", "value": "35.75"},
+                        {"id": ids.PROGRAMME, "property": "value", "value": "SEMUA"},
+                        {"id": ids.PERIOD_START, "property": "value", "value": "2021-01"},
+                        {"id": ids.PERIOD_END, "property": "value", "value": "2024-11"},
+                        {"id": ids.URL, "property": "search", "value": ""}])
+    assert client.post("/_dash-update-component", json=verval).status_code == (403 if role == "tamu" else 200)
     assert client.post("/_dash-update-component", json=_page_content("/")).status_code == 200
 
 
