@@ -165,7 +165,11 @@ def log_access(action: str, detail: str) -> None:
     if not path:
         return
     with _LOG_LOCK:
-        con = duckdb.connect(path)
+        try:
+            con = duckdb.connect(path)
+        except duckdb.Error as error:  # e.g. another server process holds the file: the log file has it
+            access_log.error("catatan akses tidak tersimpan di %s: %s", path, type(error).__name__)
+            return
         try:
             con.execute("create schema if not exists ops")
             con.execute("""create table if not exists ops.access_log (
