@@ -5,7 +5,7 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, dcc, html
 
-from dashboard import auth, briefing, data, ids, url_state
+from dashboard import auth, briefing, ids, url_state
 from dashboard.components import filters, summary, trend
 from dashboard.i18n import t, translate_figure
 
