@@ -41,3 +41,13 @@
              when {{ benchmarks }}.p0_pct is not null then 'P0 BPS x penduduk'
         end as poor_persons_basis
 {%- endmacro %}
+
+{#- Every column of a targeting input relation (register_persons, population, poor_persons)
+    plus the indicators against both benchmarks: the last step of each targeting mart. -#}
+{% macro with_targeting_indicators(relation) %}
+    select
+        {{ relation }}.*,
+        {{ targeting_indicators(relation ~ '.register_persons', relation ~ '.population',
+                                relation ~ '.poor_persons', var('target_share')) }}
+    from {{ relation }}
+{%- endmacro %}

@@ -42,11 +42,7 @@ inputs as (
 ),
 
 final as (
-    select
-        inputs.*,
-        {{ targeting_indicators('inputs.register_persons', 'inputs.population', 'inputs.poor_persons',
-                                var('target_share')) }}
-    from inputs
+    {{ with_targeting_indicators('inputs') }}
 )
 
 select * from final
