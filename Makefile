@@ -33,7 +33,7 @@ screenshots: install chromium
 
 # Latency of every dashboard callback on the published warehouse (median, 95th percentile).
 bench-dashboard: install
-	$(BIN)/python scripts/bench_callbacks.py
+	$(BIN)/python -m warehouse.bench.dashboard_queries
 
 clean:
 	rm -rf data/work data/published data/dbt_target

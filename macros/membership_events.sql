@@ -9,18 +9,52 @@
   typed: 'register' (gone from the register), 'wilayah' (still registered, other area) or
   'program' (still registered in the area, programme flag dropped).
   Only rows where something changes are expanded to cells, which keeps this cheap.
+
+  In an incremental build only the event months touched by member rows loaded since the last
+  build are computed: a changed month and the loaded month after it (whose events compare
+  with it), from the members of those months and of the month before each. members_loaded_at
+  (the newest member row seen by the build) tells the next build what is new.
 -#}
 {% macro membership_events(members_relation, unit_key) %}
 with
+
+periods as (
+    select * from {{ ref('int_register_periods') }}
+),
+
+{% if is_incremental() %}
+changed_periods as (
+    select periods.period_index
+    from periods
+    where periods.period_month in (
+        select distinct period_month from {{ members_relation }}
+        where loaded_at > {{ last_seen('members_loaded_at') }}
+    )
+),
+
+event_periods as (
+    select period_index from changed_periods
+    union
+    select period_index + 1 from changed_periods
+),
+
+needed_periods as (
+    select period_index from event_periods
+    union
+    select period_index - 1 from event_periods
+),
+{% endif %}
 
 members as (
     select
         {{ unit_key }} as unit_key, period_month, kelurahan_code, is_pkh, is_bpnt, is_pbi_jk
     from {{ members_relation }}
-),
-
-periods as (
-    select * from {{ ref('int_register_periods') }}
+    {% if is_incremental() %}
+    where period_month in (
+        select periods.period_month from periods
+        where periods.period_index in (select period_index from needed_periods)
+    )
+    {% endif %}
 ),
 
 regions as (
@@ -136,9 +170,18 @@ exits as (
 ),
 
 final as (
-    select * from entries
-    union all
-    select * from exits
+    select *, (select max(loaded_at) from {{ members_relation }}) as members_loaded_at
+    from (
+        select * from entries
+        union all
+        select * from exits
+    ) as events
+    {% if is_incremental() %}
+    where period_month in (
+        select periods.period_month from periods
+        where periods.period_index in (select period_index from event_periods)
+    )
+    {% endif %}
 )
 
 select * from final

@@ -78,6 +78,32 @@ def _file_progress(settings):
         yield lambda name: bar.update(task, advance=1, description=name)
 
 
+def _bench(args) -> int:
+    import json
+
+    from .bench.report import write_report
+    from .bench.runner import run_bench
+    from .bench.scenarios import DEFAULT, SCENARIOS
+
+    settings = load_settings()
+    names = ["smoke"] if args.smoke else (args.scenarios or list(DEFAULT))
+    unknown = [n for n in names if n not in SCENARIOS]
+    if unknown:
+        print(f"Skenario tidak dikenal: {', '.join(unknown)}; pilih dari {', '.join(SCENARIOS)}", file=sys.stderr)
+        return 2
+    root = settings.data_dir / "bench"
+    report = args.report or (root / "benchmarks-smoke.md" if args.smoke else settings.project_dir / "docs" / "benchmarks.md")
+    try:
+        results = run_bench([SCENARIOS[n] for n in names], root, keep_data=args.keep_data)
+    except RuntimeError as error:
+        print(f"Benchmark berhenti: {error}", file=sys.stderr)
+        return 1
+    report.with_suffix(".json").write_text(json.dumps(results, indent=1))
+    write_report(results, report, settings.project_dir / "docs" / "benchmarks-notes.md")
+    print(f"Laporan: {report} (angka mentah: {report.with_suffix('.json')})")
+    return 0
+
+
 def _rollback(_args) -> int:
     from .logs import setup_logging
     from .publish import RollbackError, rollback
@@ -245,6 +271,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8081)
     p.add_argument("--generate-only", action="store_true", help="hanya bangun, tanpa menyajikan")
     p.set_defaults(func=_docs)
+
+    p = commands.add_parser("bench", help="benchmark refresh dan kueri dasbor (S1, S5, S20) -> docs/benchmarks.md")
+    p.add_argument("--scenario", dest="scenarios", action="append", help="S1, S5, S20 (boleh berulang; bawaan: ketiganya)")
+    p.add_argument("--smoke", action="store_true", help="skala sangat kecil untuk CI (angka tidak bermakna)")
+    p.add_argument("--report", type=Path, help="berkas laporan (bawaan docs/benchmarks.md; --smoke: data/bench/)")
+    p.add_argument("--keep-data", action="store_true", help="simpan data/bench/<skenario> setelah selesai")
+    p.set_defaults(func=_bench)
 
     p = commands.add_parser("serve", help="jalankan dasbor di 127.0.0.1")
     p.add_argument("--port", type=int, default=8050)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
+import time
 import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -41,6 +42,16 @@ class RunRecord:
     tests_failed: int = 0
     tests_warned: int = 0
     message: str = ""
+    steps: list[tuple[str, float, float]] = field(default_factory=list)  # (step, epoch start, seconds)
+
+    @contextmanager
+    def step(self, name: str):
+        """Time one step of the run (ops.refresh_steps; the benchmark reads it)."""
+        started = time.time()
+        try:
+            yield
+        finally:
+            self.steps.append((name, started, time.time() - started))
 
     def values(self) -> list:
         return [self.run_id, self.started_at, self.finished_at, self.status, self.files_loaded,
@@ -61,6 +72,29 @@ def record_run(con: duckdb.DuckDBPyConnection, run: RunRecord) -> None:
     con.execute("create schema if not exists ops")
     con.execute(_RUNS_DDL)
     con.execute("insert into ops.refresh_runs values (" + ", ".join("?" * 13) + ")", run.values())
+
+
+def record_steps(con: duckdb.DuckDBPyConnection, run: RunRecord) -> None:
+    """How long each step of a run took (wall clock), for operators and the benchmark."""
+    con.execute("create schema if not exists ops")
+    con.execute("""
+        create table if not exists ops.refresh_steps (
+            run_id varchar, step varchar, started_at double, seconds double)
+    """)
+    con.executemany("insert into ops.refresh_steps values (?, ?, ?, ?)",
+                    [[run.run_id, name, started, seconds] for name, started, seconds in run.steps])
+
+
+def record_test_window(con: duckdb.DuckDBPyConnection, full_refresh: bool) -> None:
+    """Data tests on the large person-month tables check the rows loaded or rebuilt since
+    `since` (this run's start; everything on a full refresh or a first build): older rows
+    passed the same tests when they were built, and a month is only ever replaced whole."""
+    con.execute("create schema if not exists ops")
+    first_build = not con.execute(
+        "select count(*) from duckdb_tables() where schema_name = 'ops' and table_name = 'refresh_runs'").fetchone()[0]
+    con.execute("create or replace table ops.test_window as select "
+                + ("timestamp '1900-01-01'" if full_refresh or first_build else "current_timestamp::timestamp")
+                + " as since")
 
 
 def record_freshness(con: duckdb.DuckDBPyConnection, rows: list[tuple]) -> None:
@@ -115,13 +149,16 @@ def refresh(settings: Settings, say=print, full_refresh: bool = False, progress=
 def _build_and_publish(settings: Settings, run: RunRecord, say, full_refresh: bool, lock_fd: int,
                        progress) -> None:
     settings.build_db.unlink(missing_ok=True)
-    if settings.working_db.exists():
-        shutil.copyfile(settings.working_db, settings.build_db)
+    with run.step("salin_gudang_kerja"):
+        if settings.working_db.exists():
+            shutil.copyfile(settings.working_db, settings.build_db)
     con = duckdb.connect(str(settings.build_db))
     try:
         con.execute("set enable_progress_bar = false")
+        record_test_window(con, full_refresh)
         say("Memuat berkas dari inbox ...")
-        results, errors = ingest_inbox(con, settings.inbox_dir, settings.seeds_dir, progress)
+        with run.step("muat_berkas"):
+            results, errors = ingest_inbox(con, settings.inbox_dir, settings.seeds_dir, progress)
         loaded = [r for r in results if not r.skipped]
         run.files_loaded, run.files_skipped = len(loaded), len(results) - len(loaded)
         run.rows_read = sum(r.rows_read for r in loaded)
@@ -140,8 +177,9 @@ def _build_and_publish(settings: Settings, run: RunRecord, say, full_refresh: bo
         con.close()
 
     say("Membangun gudang data (dbt build) ...")
-    outcome = run_dbt(settings, ["build", "--full-refresh"] if full_refresh else ["build"],
-                      settings.build_db, lock_fd)
+    with run.step("dbt_build"):
+        outcome = run_dbt(settings, ["build", "--full-refresh"] if full_refresh else ["build"],
+                          settings.build_db, lock_fd)
     run.tests_passed, run.tests_failed, run.tests_warned = (
         outcome.tests_passed, outcome.tests_failed, outcome.tests_warned)
     if not outcome.success:
@@ -150,7 +188,8 @@ def _build_and_publish(settings: Settings, run: RunRecord, say, full_refresh: bo
     say(f"  {outcome.models_built} model/seed dibangun; uji: {outcome.tests_passed} lulus, "
         f"{outcome.tests_warned} peringatan, {outcome.tests_failed} gagal")
 
-    freshness = source_freshness(settings, settings.build_db, lock_fd)
+    with run.step("kesegaran_sumber"):
+        freshness = source_freshness(settings, settings.build_db, lock_fd)
     run.status = "berhasil" if not run.message else "berhasil dengan peringatan"
     run.finished_at = datetime.now()
     con = duckdb.connect(str(settings.build_db))
@@ -160,6 +199,12 @@ def _build_and_publish(settings: Settings, run: RunRecord, say, full_refresh: bo
     finally:
         con.close()
     say("Menerbitkan ...")
-    published = publish(settings, settings.build_db, run.run_id)
+    with run.step("terbitkan"):
+        published = publish(settings, settings.build_db, run.run_id)
     os.replace(settings.build_db, settings.working_db)
     say(f"  diterbitkan ke {published}")
+    con = duckdb.connect(str(settings.working_db))
+    try:
+        record_steps(con, run)
+    finally:
+        con.close()

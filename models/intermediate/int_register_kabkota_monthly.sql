@@ -14,7 +14,7 @@ own_region as (
     select
         '{{ var("own_region") }}' as kabkota_code,
         period_month,
-        count(distinct person_key) as register_persons,
+        count(*) as register_persons,  -- one row per person and month (tested unique)
         'ekstrak register' as register_source
     from own_region_members
     group by period_month

@@ -187,48 +187,53 @@ def _load(con, spec: SourceSpec, text_path: Path, delimiter: str, names: list[st
     check_no, reason, reason_column, reason_value = _check_sql(spec)
     present = [c if c in names else f"null::varchar as {c}" for c in spec.columns]
     all_columns = ", ".join(spec.columns)
-    # Parsed into a temp table before the transaction: committed temp rows get rowids in file
-    # order (0, 1, ...), which give each row its number; nothing persistent changes here.
-    for leftover in ("src", "reject_errors", "reject_scans"):
+    # Parsed (and checked, in the same pass) into a temp table before the transaction:
+    # committed temp rows get rowids in file order (0, 1, ...), which give each row its number;
+    # nothing persistent changes here.
+    for leftover in ("src", "repeats", "reject_errors", "reject_scans"):
         con.execute(f"drop table if exists {leftover}")
     con.execute(f"""
         create temp table src as
-        select {', '.join(present)}
-        from read_csv(?, all_varchar = true, header = true, delim = ?, quote = '"',
-                      escape = '"', names = ?, store_rejects = true, encoding = 'utf-8')
+        select *, {check_no} as _check_no
+        from (select {', '.join(present)}
+              from read_csv(?, all_varchar = true, header = true, delim = ?, quote = '"',
+                            escape = '"', names = ?, store_rejects = true, encoding = 'utf-8'))
     """, [str(text_path), delimiter, names])
+    # Exact repeats of an earlier row: only rows whose whole-row hash occurs twice are compared
+    # column by column (a window over every column of every row costs more than the load).
+    con.execute(f"""
+        create temp table repeats as
+        with hashed as (
+            select rowid as row_id, hash({all_columns}) as row_hash from src
+        ),
+        candidates as (
+            select row_id from hashed
+            where row_hash in (select row_hash from hashed group by row_hash having count(*) > 1)
+        )
+        select row_id from (
+            select rowid as row_id,
+                   row_number() over (partition by {all_columns} order by rowid) as copy_no
+            from src
+            where rowid in (select row_id from candidates)
+        )
+        where copy_no > 1
+    """)
     con.execute("begin transaction")
     try:
         rejected = con.execute("select count(distinct line) from reject_errors").fetchone()[0]
         con.execute(f"""
-            create or replace temp table checked as
-            with numbered as (
-                select *, rowid + 1 as _row, {check_no} as _check_no from src
-            ),
-            flagged as (
-                select *, {reason} as _check_reason, {reason_column} as _check_column,
-                       {reason_value} as _check_value
-                from numbered
-            )
-            select * exclude (_check_no),
-                   coalesce(_check_reason,
-                            case when row_number() over (partition by {all_columns} order by _row) > 1
-                                 then 'baris_berulang' end) as _reason
-            from flagged
-        """)
-        con.execute(f"""
             insert into raw.{spec.raw_table}
                 ({all_columns}, _source_file, _source_sha256, _source_row, _period, _loaded_at)
-            select {all_columns}, ?, ?, _row, ?, current_timestamp
-            from checked where _reason is null
+            select {all_columns}, ?, ?, rowid + 1, ?, current_timestamp
+            from src
+            where _check_no is null and rowid not in (select row_id from repeats)
         """, [file_name, sha, period])
-        con.execute("""
+        con.execute(f"""
             insert into raw.quarantine
-            select ?, ?, ?, ?, _row,
-                   case when _check_reason is null then 'seluruh_baris' else _check_column end,
-                   case when _check_reason is null then null else _check_value end,
-                   _reason, current_timestamp
-            from checked where _reason is not null
+            select ?, ?, ?, ?, rowid + 1, coalesce({reason_column}, 'seluruh_baris'), {reason_value},
+                   coalesce({reason}, 'baris_berulang'), current_timestamp
+            from src
+            where _check_no is not null or rowid in (select row_id from repeats)
         """, [file_name, sha, spec.kind, period])
         con.execute("""
             insert into raw.quarantine
@@ -236,12 +241,13 @@ def _load(con, spec: SourceSpec, text_path: Path, delimiter: str, names: list[st
                    'struktur_baris_rusak', current_timestamp
             from reject_errors group by line
         """, [file_name, sha, spec.kind, period])
-        loaded, quarantined = con.execute(
-            "select count(*) filter (where _reason is null), count(*) filter (where _reason is not null) from checked"
-        ).fetchone()
-        result.rows_loaded = loaded
+        total, quarantined = con.execute("""
+            select count(*), count(*) filter (where _check_no is not null or rowid in (select row_id from repeats))
+            from src
+        """).fetchone()
+        result.rows_loaded = total - quarantined
         result.rows_quarantined = quarantined + rejected
-        result.rows_read = loaded + quarantined + rejected
+        result.rows_read = total + rejected
         if spec.needs_period:
             _supersede(con, spec, period, file_name, result)
         con.execute("""
@@ -249,7 +255,7 @@ def _load(con, spec: SourceSpec, text_path: Path, delimiter: str, names: list[st
         """, [file_name, sha, spec.kind, period, result.rows_read, result.rows_loaded,
               result.rows_quarantined, file_name.lower().startswith("sintetis_")])
         con.execute("drop table if exists src")
-        con.execute("drop table if exists checked")
+        con.execute("drop table if exists repeats")
         con.execute("commit")
     except Exception:
         con.execute("rollback")

@@ -1,16 +1,22 @@
-"""Latency of every dashboard callback and download on the published warehouse (not a test).
+"""Latency of every dashboard callback and download on a published warehouse.
 
-Calls each callback's function the way Dash does, inside a Flask request context, over the own
-region, every kecamatan and programme. Cold = the per-version query cache emptied before each
-call (the DuckDB file is in the OS page cache after the first); warm = the same call again.
-Prints median and 95th percentile in milliseconds.  Usage: .venv/bin/python scripts/bench_callbacks.py
+Calls each callback's function the way Dash does, inside a Flask request context as a
+logged-in admin, over the own region, every kecamatan and programme. Cold = the per-version
+query cache emptied before the call (each query opens a fresh read-only connection; the
+DuckDB file itself is in the OS page cache after the first call); warm = the same call again.
+
+Usage: python -m warehouse.bench.dashboard_queries [published.duckdb] [--json out.json]
+(`make bench-dashboard` prints the table for data/published/pantau.duckdb).
 """
 from __future__ import annotations
 
+import argparse
+import json
 import statistics
 import sys
 import time
 from itertools import product
+from pathlib import Path
 
 import dash
 
@@ -20,7 +26,8 @@ from dashboard.components import summary
 from warehouse.settings import load_settings
 
 
-def _percentile(values: list[float], share: float) -> float:
+def percentile(values: list[float], share: float) -> float:
+    """Nearest-rank percentile (no interpolation: every figure is one measured call)."""
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
@@ -38,8 +45,9 @@ def _measure(call, argument_sets) -> tuple[list[float], list[float]]:
     return cold, warm
 
 
-def main() -> None:
-    app = create_app(load_settings().published_db)  # registers the pages and the downloads
+def measure(published_db: Path) -> list[dict]:
+    """One row per callback: name, n calls, cold and warm median and 95th percentile (ms)."""
+    app = create_app(published_db)  # registers the pages and the downloads
     pages = {page["module"].rsplit(".", 1)[-1]: sys.modules[page["module"]] for page in dash.page_registry.values()}
     ringkasan, tren, alasan, verval, ketepatan, status, perbandingan, peta = (
         pages[name] for name in ("ringkasan", "tren", "alasan", "verval", "ketepatan", "status", "perbandingan",
@@ -75,12 +83,29 @@ def main() -> None:
             "Ringkasan PDF A4": (lambda area, programme, start, end, _s: briefing.build(
                 summary.headline(area, programme, start, end)), filters[:8]),
         }
-        print(f"{'callback':32} {'n':>3} {'cold p50':>9} {'cold p95':>9} {'warm p50':>9} {'warm p95':>9}  (ms)")
+        rows = []
         for name, (call, argument_sets) in cases.items():
             cold, warm = _measure(call, argument_sets)
-            print(f"{name:32} {len(cold):>3} {statistics.median(cold):9.1f} {_percentile(cold, 0.95):9.1f} "
-                  f"{statistics.median(warm):9.1f} {_percentile(warm, 0.95):9.1f}")
+            rows.append({"name": name, "n": len(cold),
+                         "cold_p50": statistics.median(cold), "cold_p95": percentile(cold, 0.95),
+                         "warm_p50": statistics.median(warm), "warm_p95": percentile(warm, 0.95)})
+        return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("published_db", nargs="?", type=Path, default=load_settings().published_db)
+    parser.add_argument("--json", type=Path, help="write the rows as JSON here")
+    args = parser.parse_args(argv)
+    rows = measure(args.published_db)
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=1))
+    print(f"{'callback':32} {'n':>3} {'cold p50':>9} {'cold p95':>9} {'warm p50':>9} {'warm p95':>9}  (ms)")
+    for row in rows:
+        print(f"{row['name']:32} {row['n']:>3} {row['cold_p50']:9.1f} {row['cold_p95']:9.1f} "
+              f"{row['warm_p50']:9.1f} {row['warm_p95']:9.1f}")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
