@@ -181,3 +181,56 @@ def test_the_month_can_come_from_a_periode_column(con, tmp_path):
                      encoding="utf-8")
     with pytest.raises(IngestError, match="ekspor_campur.txt: bulan data tidak terbaca"):
         ingest_file(con, mixed, "dtks")
+
+
+def test_xlsx_cells_are_written_as_the_text_excel_shows(tmp_path):
+    """calamine reads every number as a float and a date by its cell format; the CSV keeps the
+    text openpyxl gave: whole numbers without '.0', dates as ISO dates, times with their time.
+    The header may sit below blank rows and right of a blank column; rows are as wide as the
+    sheet's dimension (a formatted empty cell widens it), as openpyxl's read-only mode gave them."""
+    from datetime import date, time, timedelta
+
+    from warehouse.ingest.xlsx import xlsx_to_csv
+
+    book = Workbook()
+    sheet = book.active
+    sheet["C1"] = "Keadaan bulan November 2024"
+    header = ["ID", "NIK", "RUPIAH", "DESIMAL", "TANGGAL", "WAKTU", "MILIDETIK", "KABISAT", "JAM",
+              "DURASI", "BENAR", "BESAR", "KOSONG", "TEKS"]
+    values = ["V1", 3575010101800001, 1_500_000, 1.5, datetime(2024, 11, 5), datetime(2024, 11, 5, 8, 30),
+              datetime(2024, 11, 5, 8, 30, 0, 123000), date(2024, 2, 29), time(8, 30, 15),
+              timedelta(days=1, hours=2), True, 1e20, None, " a, \"b\" "]
+    for column, (name, value) in enumerate(zip(header, values), start=2):
+        sheet.cell(row=3, column=column, value=name)
+        sheet.cell(row=4, column=column, value=value)
+    sheet["E4"].number_format = "#,##0.00"  # still 1.5, not the formatted text
+    sheet["F4"].number_format = "[$-421]dd mmmm yyyy"  # an Indonesian date format
+    sheet["R6"].number_format = "0.00"  # a formatted empty cell: the dimension is A1:R6
+    path = tmp_path / "jenis_sel.xlsx"
+    book.save(path)
+    target = tmp_path / "jenis_sel.csv"
+    assert xlsx_to_csv(path, target, lambda cells: "ID" in cells) == ("Sheet", 3, "Keadaan bulan November 2024")
+    assert target.read_bytes().decode("utf-8").split("\r\n") == [
+        ",ID,NIK,RUPIAH,DESIMAL,TANGGAL,WAKTU,MILIDETIK,KABISAT,JAM,DURASI,BENAR,BESAR,KOSONG,TEKS,,,",
+        ',V1,3575010101800001,1500000,1.5,2024-11-05,2024-11-05 08:30:00,2024-11-05 08:30:00.123000,2024-02-29,'
+        '08:30:15,"1 day, 2:00:00",True,1e+20,," a, ""b"" ",,,',
+        "," * 17,
+        "," * 17,
+        "",
+    ]
+
+
+def test_an_xlsx_calamine_cannot_convert_is_read_with_openpyxl(tmp_path):
+    """A duration too long for Python (calamine raises) falls back to openpyxl, which writes #VALUE!."""
+    from warehouse.ingest.xlsx import xlsx_to_csv
+
+    book = Workbook()
+    book.active.append(["ID", "DURASI"])
+    book.active.append(["V1", 25_000_000_000])
+    book.active["B2"].number_format = "[h]:mm:ss"
+    path = tmp_path / "durasi.xlsx"
+    book.save(path)
+    target = tmp_path / "durasi.csv"
+    with pytest.warns(UserWarning, match="outside the limits for dates"):
+        assert xlsx_to_csv(path, target, lambda cells: "ID" in cells) == ("Sheet", 1, "")
+    assert target.read_bytes().decode("utf-8") == "ID,DURASI\r\nV1,#VALUE!\r\n"

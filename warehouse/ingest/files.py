@@ -1,12 +1,9 @@
-"""File-level helpers: content hash, encoding, delimiter sniffing, XLSX to delimited text."""
+"""File-level helpers: content hash, encoding, delimiter sniffing (XLSX: xlsx.py)."""
 from __future__ import annotations
 
 import codecs
-import csv
 import hashlib
-from datetime import date, datetime, time
 from pathlib import Path
-from typing import Callable
 
 DELIMITERS = ("|", ";", "\t", ",")
 
@@ -56,47 +53,3 @@ def sniff_delimiter(header: str) -> str:
     counts = {d: header.count(d) for d in DELIMITERS}
     best = max(counts, key=counts.get)
     return best if counts[best] > 0 else ","
-
-
-def _cell_text(value) -> str:
-    """Excel date cells become ISO dates (2024-11-05), not '2024-11-05 00:00:00'."""
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == time(0) else value.isoformat(sep=" ")
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
-
-
-HEADER_SEARCH_ROWS = 30  # a title, an export date and blank rows often sit above the header
-
-
-def xlsx_to_csv(path: Path, target: Path,
-                is_header: Callable[[list[str]], bool]) -> tuple[str, int, str] | None:
-    """The first sheet holding a header row (within its first rows) to CSV, from that row on,
-    every cell as text. Returns (sheet name, header row number, the text above the header, e.g.
-    a title naming the month) or None when no sheet has one."""
-    from openpyxl import load_workbook
-
-    book = load_workbook(path, read_only=True, data_only=True)
-    try:
-        for sheet in book.worksheets:
-            rows = sheet.iter_rows(values_only=True)
-            above: list[str] = []
-            for number, row in enumerate(rows, start=1):
-                if number > HEADER_SEARCH_ROWS:
-                    break
-                cells = [_cell_text(v) for v in row]
-                if not is_header(cells):
-                    above += [c for c in cells if c]
-                else:
-                    with open(target, "w", newline="", encoding="utf-8") as handle:
-                        writer = csv.writer(handle)
-                        writer.writerow(cells)
-                        for rest in rows:
-                            writer.writerow([_cell_text(v) for v in rest])
-                    return sheet.title, number, " ".join(above)
-        return None
-    finally:
-        book.close()

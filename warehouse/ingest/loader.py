@@ -11,8 +11,8 @@ from pathlib import Path
 
 import duckdb
 
-from .files import (HEADER_SEARCH_ROWS, first_line, is_utf8, sha256_of, sniff_delimiter, transcode_to_utf8,
-                    xlsx_to_csv)
+from .files import first_line, is_utf8, sha256_of, sniff_delimiter, transcode_to_utf8
+from .xlsx import HEADER_SEARCH_ROWS, xlsx_to_csv
 from ..faults import crash_point
 from .periods import period_from_name
 from .specs import SPECS, SourceSpec, normalise_header
