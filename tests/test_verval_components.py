@@ -32,3 +32,15 @@ def test_enumerator_table_in_indonesian_formats():
         "Dikeluarkan ≤ 3 bln": "90,0 %", "Masih terdaftar meski tidak layak": "41",
         "Ada foto": "97,0 %", "Ada titik GPS": "98,0 %",
     }
+
+
+def test_map_far_table_of_a_period_without_visits_is_empty():
+    # a period before verval began: no points, object-typed columns from the query
+    from dashboard.components import visit_map
+
+    columns = ["visit_month", "kelurahan_name", "decision", "distance_from_centre_m", "is_far_from_kelurahan"]
+    empty = pd.DataFrame({column: pd.Series([], dtype=object) for column in columns})
+    assert visit_map.far_table(empty).empty
+    one_far = pd.DataFrame([{"visit_month": "2024-01-01", "kelurahan_name": "Bugul Kidul", "decision": "layak",
+                             "distance_from_centre_m": 2500.0, "is_far_from_kelurahan": True}], dtype=object)
+    assert visit_map.far_table(one_far)["Jarak dari pusat kelurahan"].tolist() == ["2.500 m"]

@@ -98,6 +98,7 @@ def _bench(args) -> int:
     except RuntimeError as error:
         print(f"Benchmark berhenti: {error}", file=sys.stderr)
         return 1
+    report.parent.mkdir(parents=True, exist_ok=True)
     report.with_suffix(".json").write_text(json.dumps(results, indent=1))
     write_report(results, report, settings.project_dir / "docs" / "benchmarks-notes.md")
     print(f"Laporan: {report} (angka mentah: {report.with_suffix('.json')})")

@@ -61,7 +61,10 @@ def summary_text(points: pd.DataFrame) -> str:
 
 def far_table(points: pd.DataFrame, limit: int = FAR_ROWS_SHOWN) -> pd.DataFrame:
     """The farthest points first (at most limit rows; the download has them all)."""
-    far = points[points["is_far_from_kelurahan"]].sort_values("distance_from_centre_m", ascending=False).head(limit)
+    if points.empty:  # an empty object column would index columns, not rows
+        return pd.DataFrame()
+    far = points[points["is_far_from_kelurahan"].astype(bool)].sort_values(
+        "distance_from_centre_m", ascending=False).head(limit)
     return pd.DataFrame([{
         "Kelurahan": row.kelurahan_name, "Bulan kunjungan": fmt_month(pd.Timestamp(row.visit_month).date()),
         "Keputusan": row.decision, "Jarak dari pusat kelurahan": f"{fmt_int(row.distance_from_centre_m)} m",
