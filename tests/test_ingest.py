@@ -36,6 +36,7 @@ PLANTED = [
     (row("9", nik="3575010113800009"), "nik_bulan_salah"),  # month 13
     (row("10", kk="357501010110"), "kk_format_salah"),
     (row("11", kel="3575019999"), "kode_kelurahan_tidak_dikenal"),
+    (row("11b", kel="3528012001"), "kelurahan_di_luar_wilayah"),  # Dabuan, Pamekasan: real but not ours
     (row("12", birth=""), "tanggal_lahir_kosong"),
     (row("13", birth="31-02-1980"), "tanggal_lahir_tidak_valid"),
     (row("", nik="3575010101800014"), "id_dtks_kosong"),

@@ -158,7 +158,8 @@ def _build_and_publish(settings: Settings, run: RunRecord, say, full_refresh: bo
         record_test_window(con, full_refresh)
         say("Memuat berkas dari inbox ...")
         with run.step("muat_berkas"):
-            results, errors = ingest_inbox(con, settings.inbox_dir, settings.seeds_dir, progress)
+            results, errors = ingest_inbox(con, settings.inbox_dir, settings.seeds_dir, progress,
+                                           settings.own_region)
         loaded = [r for r in results if not r.skipped]
         run.files_loaded, run.files_skipped = len(loaded), len(results) - len(loaded)
         run.rows_read = sum(r.rows_read for r in loaded)

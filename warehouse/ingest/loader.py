@@ -64,8 +64,10 @@ def ensure_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
             con.execute(f"alter table raw.{spec.raw_table} add column if not exists {column} varchar")
 
 
-def load_reference(con: duckdb.DuckDBPyConnection, seeds_dir: Path) -> None:
-    """Temp tables of valid codes, from the committed seeds (the same data dbt loads)."""
+def load_reference(con: duckdb.DuckDBPyConnection, seeds_dir: Path, own_region: str = "35.75") -> None:
+    """Temp tables of valid codes, from the committed seeds (the same data dbt loads).
+    own_region: the kab/kota whose extracts and visits are loaded (a row from another one is
+    quarantined, not a reason to stop the refresh)."""
     con.execute(f"""
         create or replace temp table ref_provinsi as
         select kode_provinsi from read_csv('{seeds_dir / "ref_provinsi.csv"}', all_varchar = true)
@@ -76,6 +78,10 @@ def load_reference(con: duckdb.DuckDBPyConnection, seeds_dir: Path) -> None:
         from read_csv('{seeds_dir / "ref_wilayah.csv"}', all_varchar = true)
         where level = 'desa_kelurahan'
     """)
+    con.execute("""
+        create or replace temp table ref_own_kelurahan as
+        select code from ref_kelurahan where starts_with(code, replace(?, '.', ''))
+    """, [own_region])
     con.execute(f"""
         create or replace temp table ref_alasan as
         select kode_alasan as code
@@ -288,11 +294,11 @@ def inbox_files(inbox_dir: Path) -> list[tuple[str, Path]]:
 
 
 def ingest_inbox(con: duckdb.DuckDBPyConnection, inbox_dir: Path, seeds_dir: Path,
-                 progress=None) -> tuple[list[IngestResult], list[str]]:
+                 progress=None, own_region: str = "35.75") -> tuple[list[IngestResult], list[str]]:
     """Every inbox file (see inbox_files). Returns results and error messages; progress, when
     given, is called with each file's name after it is done."""
     ensure_raw_schema(con)
-    load_reference(con, seeds_dir)
+    load_reference(con, seeds_dir, own_region)
     results, errors = [], []
     for kind, path in inbox_files(inbox_dir):
         try:

@@ -53,9 +53,13 @@ def _birth_part_checks(column: str, label: str) -> tuple[Check, ...]:
     )
 
 
-def _kelurahan_check(column: str) -> Check:
-    return Check("kode_kelurahan_tidak_dikenal", column,
-                 f"replace(coalesce({column}, ''), '.', '') not in (select code from ref_kelurahan)")
+def _kelurahan_checks(column: str) -> tuple[Check, ...]:
+    code = f"replace(coalesce({column}, ''), '.', '')"
+    return (
+        Check("kode_kelurahan_tidak_dikenal", column, f"{code} not in (select code from ref_kelurahan)"),
+        # a real code of another kab/kota: this warehouse reports on its own region only
+        Check("kelurahan_di_luar_wilayah", column, f"{code} not in (select code from ref_own_kelurahan)"),
+    )
 
 
 def _date_checks(column: str, label: str) -> tuple[Check, ...]:
@@ -102,7 +106,7 @@ REGISTER = SourceSpec(
         *_nik_checks("nomor_nik", "nik"),
         *_birth_part_checks("nomor_nik", "nik"),
         *_nik_checks("nomor_kk", "kk"),
-        _kelurahan_check("desa_kelurahan"),
+        *_kelurahan_checks("desa_kelurahan"),
         *_date_checks("tanggal_lahir", "tanggal_lahir"),
     ),
 )
@@ -125,7 +129,7 @@ ASSESSMENTS = SourceSpec(
         *_date_checks("tanggal_kunjungan", "tanggal_kunjungan"),
         *_nik_checks("nik_kepala", "nik"),
         *_nik_checks("no_kk", "kk"),
-        _kelurahan_check("kode_kelurahan"),
+        *_kelurahan_checks("kode_kelurahan"),
         Check("keputusan_tidak_dikenal", "keputusan",
               "upper(trim(coalesce(keputusan, ''))) not in ('LAYAK', 'TIDAK LAYAK')"),
         Check("alasan_tidak_dikenal", "alasan",
