@@ -25,7 +25,8 @@ def create_app(published_db: Path) -> Dash:
     data_dir = Path(published_db).resolve().parent.parent  # <data>/published/pantau.duckdb
     auth.init_app(app.server, users.users_file(data_dir), data_dir / "secrets" / "flask.key",
                   data_dir / "akses.duckdb", data_dir / "logs")
-    data.cache.init_app(app.server, config={"CACHE_TYPE": "SimpleCache", "CACHE_DEFAULT_TIMEOUT": 3600})
+    data.cache.init_app(app.server, config={"CACHE_TYPE": "SimpleCache", "CACHE_DEFAULT_TIMEOUT": 3600,
+                                             "CACHE_THRESHOLD": 2000})
     # the frame's callbacks name every page's link, so it is imported once the pages are registered
     frame = importlib.import_module("dashboard.frame")
     importlib.import_module("dashboard.tables")  # registers the downloadable tables

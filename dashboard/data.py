@@ -260,7 +260,7 @@ def query(name: str, **params) -> pd.DataFrame:
     if not path.exists():
         return pd.DataFrame()
     frame = _run(name, tuple(sorted(params.items())), str(path), published_version(path)).copy()
-    return suppress_small_cells(frame) if _suppressing() else frame
+    return suppress_small_cells(frame) if suppressing() else frame
 
 
 NOT_COUNTS = {"year", "visit_year", "areas", "position", "months_since_verval_start", "source_row"}
@@ -276,7 +276,7 @@ def suppress_small_cells(frame: pd.DataFrame, threshold: int = 10) -> pd.DataFra
     return frame
 
 
-def _suppressing() -> bool:
+def suppressing() -> bool:
     from dashboard import auth
 
     try:

@@ -8,6 +8,7 @@ from dash import Output, callback, dcc, html
 from dashboard import auth, data, exports, ids, url_state
 from dashboard.components import exits, filters
 from dashboard.i18n import fmt_int, fmt_month, t, translate_figure
+from dashboard.view_cache import cached_view
 
 dash.register_page(__name__, path="/alasan-keluar", name="Alasan Keluar",
                    title="Pantau · Alasan Keluar", order=2)
@@ -44,6 +45,7 @@ def layout(bahasa: str = "id", **_query):
     Output(ids.EXITS_GRAPH, "figure"), Output(ids.FLOWS_GRAPH, "figure"),
     *filters.filter_inputs(ids.BRIDGE_GRAPH),
 )
+@cached_view
 def update_exits(_anchor: str, area_code: str, programme_code: str, start: str, end: str, search: str):
     language = url_state.language(search)
     flows = filters.in_period(data.flows(area_code, programme_code), "period_month", start, end)

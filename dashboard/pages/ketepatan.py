@@ -8,6 +8,7 @@ from dash import Input, Output, callback, dcc, html
 from dashboard import auth, data, exports, ids, url_state
 from dashboard.components import filters, targeting
 from dashboard.i18n import t, translate_figure
+from dashboard.view_cache import cached_view
 
 dash.register_page(__name__, path="/ketepatan-sasaran", name="Ketepatan Sasaran",
                    title="Pantau · Ketepatan Sasaran", order=4)
@@ -132,6 +133,7 @@ def _area_panel(areas, highlight: str) -> list:
           Output(ids.TARGETING_GAPS, "children"),
           Input(ids.TARGETING_COMPARISON, "value"), Input(ids.TARGETING_HIGHLIGHT, "value"),
           Input(ids.URL, "search"))
+@cached_view
 def update_comparison(comparison: str, highlight: str, search: str):
     year = None if comparison == CURRENT else int(comparison)
     areas = data.targeting_areas(year)

@@ -9,6 +9,7 @@ from dash import Input, Output, callback, dcc, html
 from dashboard import auth, data, exports, ids, url_state
 from dashboard.components import filters, regions
 from dashboard.i18n import t, translate_figure
+from dashboard.view_cache import cached_view
 
 dash.register_page(__name__, path="/perbandingan-wilayah", name="Perbandingan Wilayah",
                    title="Pantau · Perbandingan Wilayah", order=5)
@@ -51,6 +52,7 @@ def layout(bahasa: str = "id", kabkota: str | None = None, **_query):
           Output(ids.REGIONS_SINCE_GRAPH, "figure"), Output(ids.REGIONS_TABLE, "children"),
           Input(ids.REGIONS_SELECT, "value"), Input(ids.PERIOD_START, "value"), Input(ids.PERIOD_END, "value"),
           Input(ids.URL, "search"))
+@cached_view
 def update_comparison(codes: list[str] | None, start: str, end: str, search: str):
     language = url_state.language(search)
     monthly = filters.in_period(data.kabkota_monthly(codes or []), "period_month", start, end)

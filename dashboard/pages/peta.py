@@ -9,6 +9,7 @@ from dash import Output, callback, dcc, html
 from dashboard import auth, data, exports, ids, url_state
 from dashboard.components import filters, visit_map
 from dashboard.i18n import t, translate_figure
+from dashboard.view_cache import cached_view
 
 dash.register_page(__name__, path="/peta", name="Peta", title="Pantau · Peta", order=6)
 
@@ -37,6 +38,7 @@ def layout(bahasa: str = "id", **_query):
 
 @callback(Output(ids.MAP_SUMMARY, "children"), Output(ids.MAP_GRAPH, "figure"), Output(ids.MAP_FAR_TABLE, "children"),
           *filters.filter_inputs(ids.MAP_GRAPH))
+@cached_view
 def update_map(_anchor: str, area_code: str, _programme: str, start: str, end: str, search: str):
     points = data.visit_points(area_code, start, end)
     far = visit_map.far_table(points)

@@ -8,6 +8,7 @@ from dash import Input, Output, State, callback, dcc, html
 from dashboard import auth, briefing, ids, url_state
 from dashboard.components import filters, summary, trend
 from dashboard.i18n import t, translate_figure
+from dashboard.view_cache import cached_view
 
 dash.register_page(__name__, path="/", name="Ringkasan", title="Pantau · Ringkasan", order=0)
 
@@ -33,6 +34,7 @@ def layout(bahasa: str = "id", **_query):
 
 @callback(Output(ids.SUMMARY_SENTENCE, "children"), Output(ids.SUMMARY_CARDS, "children"),
           Output(ids.SUMMARY_GRAPH, "figure"), *filters.filter_inputs(ids.SUMMARY_GRAPH))
+@cached_view
 def update_summary(_anchor: str, area_code: str, programme_code: str, start: str, end: str, search: str):
     language = url_state.language(search)
     headline = summary.headline(area_code, programme_code, start, end)

@@ -8,6 +8,7 @@ from dash import Output, callback, dcc, html
 from dashboard import auth, data, exports, ids, url_state
 from dashboard.components import filters, trend
 from dashboard.i18n import PROGRAMME_LABELS, fmt_int, fmt_month, fmt_pct, fmt_signed_int, t, translate_figure
+from dashboard.view_cache import cached_view
 
 dash.register_page(__name__, path="/tren", name="Tren Register", title="Pantau · Tren Register", order=1)
 
@@ -45,6 +46,7 @@ def layout(bahasa: str = "id", **_query):
     Output(ids.TREND_GRAPH, "figure"),
     *filters.filter_inputs(ids.TREND_GRAPH),
 )
+@cached_view
 def update_trend(_anchor: str, area_code: str, programme_code: str, start: str, end: str, search: str):
     language = url_state.language(search)
     series = filters.in_period(data.register_trend(area_code, programme_code), "period_month", start, end)

@@ -8,6 +8,7 @@ from dash import Output, callback, dcc, html
 from dashboard import auth, data, exports, ids, url_state
 from dashboard.components import filters, verval
 from dashboard.i18n import fmt_int, fmt_pct, t, translate_figure
+from dashboard.view_cache import cached_view
 
 dash.register_page(__name__, path="/hasil-verval", name="Hasil Verval", title="Pantau · Hasil Verval",
                    order=3)
@@ -47,6 +48,7 @@ def _card(title: str, value: str, note: str, colour: str = "light") -> dbc.Col:
 @callback(Output(ids.VERVAL_CARDS, "children"), Output(ids.VERVAL_GRAPH, "figure"),
           Output(ids.VERVAL_REASONS_GRAPH, "figure"), Output(ids.VERVAL_TABLE, "children"),
           *filters.filter_inputs(ids.VERVAL_GRAPH))
+@cached_view
 def update_verval(_anchor: str, area_code: str, _programme: str, start: str, end: str, search: str):
     language = url_state.language(search)
     monthly = filters.in_period(data.verval_monthly(area_code), "visit_month", start, end)

@@ -2,12 +2,8 @@
 -- own region has a row for every loaded month and programme (zero when nobody is registered).
 with
 
-persons as (
-    {{ cell_counts(ref('int_register_members_monthly'), 'persons') }}
-),
-
-families as (
-    {{ cell_counts(ref('int_register_families_monthly'), 'families') }}
+counts as (
+    select * from {{ ref('int_register_cell_counts') }}
 ),
 
 periods as (
@@ -37,17 +33,13 @@ final as (
         spine.area_code,
         spine.area_level,
         spine.programme_code,
-        coalesce(persons.persons, 0) as persons,
-        coalesce(families.families, 0) as families
+        coalesce(counts.persons, 0) as persons,
+        coalesce(counts.families, 0) as families
     from spine
-    left join persons
-        on persons.period_month = spine.period_month
-        and persons.area_code = spine.area_code
-        and persons.programme_code = spine.programme_code
-    left join families
-        on families.period_month = spine.period_month
-        and families.area_code = spine.area_code
-        and families.programme_code = spine.programme_code
+    left join counts
+        on counts.period_month = spine.period_month
+        and counts.area_code = spine.area_code
+        and counts.programme_code = spine.programme_code
 )
 
 select * from final

@@ -52,15 +52,19 @@ def ensure_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
             file_name varchar, sha256 varchar, kind varchar, period varchar, source_row bigint,
             column_name varchar, value varchar, reason varchar, quarantined_at timestamp)
     """)
+    # size and modification time of each loaded file: an unchanged file is recognised without
+    # reading it again (hashing 5 GB of extracts at every scheduled refresh takes tens of seconds)
+    con.execute("alter table raw.file_ledger add column if not exists file_size bigint")
+    con.execute("alter table raw.file_ledger add column if not exists file_mtime_ns bigint")
     for spec in SPECS.values():
-        columns = ", ".join(f"{c} varchar" for c in spec.columns)
+        columns = ", ".join(f"{c} varchar" for c in spec.stored)
         con.execute(f"""
             create table if not exists raw.{spec.raw_table} (
                 {columns}, _source_file varchar, _source_sha256 varchar, _source_row bigint,
                 _period varchar, _loaded_at timestamp)
         """)
         # a warehouse created by an older version gains columns added to the spec since
-        for column in spec.columns:
+        for column in spec.stored:
             con.execute(f"alter table raw.{spec.raw_table} add column if not exists {column} varchar")
 
 
@@ -148,10 +152,19 @@ def ingest_file(con: duckdb.DuckDBPyConnection, path: Path, kind: str) -> Ingest
     if kind not in SPECS:
         raise IngestError(f"{path.name}: jenis sumber '{kind}' tidak dikenal; pilih salah satu: {', '.join(KINDS)}")
     spec = SPECS[kind]
-    sha = sha256_of(path)
     result = IngestResult(path.name, kind)
+    stat = path.stat()
+    if con.execute("select count(*) from raw.file_ledger where file_name = ? and file_size = ? and file_mtime_ns = ?",
+                   [path.name, stat.st_size, stat.st_mtime_ns]).fetchone()[0]:
+        result.skipped = True  # this very file was loaded (same name, size and time)
+        return result
+    sha = sha256_of(path)
     if con.execute("select count(*) from raw.file_ledger where sha256 = ?", [sha]).fetchone()[0]:
-        result.skipped = True
+        result.skipped = True  # the same content under another name or time
+        # a ledger written before sizes were recorded learns them, to skip the hash next time
+        con.execute("update raw.file_ledger set file_size = ?, file_mtime_ns = ? "
+                    "where sha256 = ? and file_name = ? and file_size is null",
+                    [stat.st_size, stat.st_mtime_ns, sha, path.name])
         return result
     with tempfile.TemporaryDirectory() as tmp:
         text_path = path
@@ -184,43 +197,37 @@ def ingest_file(con: duckdb.DuckDBPyConnection, path: Path, kind: str) -> Ingest
                               "'DTKS Desember 2022.txt' atau 'dtks_Des-22.csv', judul 'DTKS Desember 2022' di atas "
                               "baris judul kolom, atau satu kolom PERIODE berisi bulan yang sama di setiap baris")
         period = result.period
-        _load(con, spec, text_path, delimiter, names, path.name, sha, period, result)
+        _load(con, spec, text_path, delimiter, names, path.name, sha, period, result, stat)
     return result
 
 
 def _load(con, spec: SourceSpec, text_path: Path, delimiter: str, names: list[str], file_name: str,
-          sha: str, period: str | None, result: IngestResult) -> None:
+          sha: str, period: str | None, result: IngestResult, stat) -> None:
     check_no, reason, reason_column, reason_value = _check_sql(spec)
     present = [c if c in names else f"null::varchar as {c}" for c in spec.columns]
     all_columns = ", ".join(spec.columns)
-    # Parsed (and checked, in the same pass) into a temp table before the transaction:
-    # committed temp rows get rowids in file order (0, 1, ...), which give each row its number;
-    # nothing persistent changes here.
+    stored_columns = ", ".join(spec.stored)
+    # Parsed, checked and hashed in one pass into a temp table before the transaction: committed
+    # temp rows get rowids in file order (0, 1, ...), which give each row its number; nothing
+    # persistent changes here. Columns that are not stored are only hashed, not kept.
     for leftover in ("src", "repeats", "reject_errors", "reject_scans"):
         con.execute(f"drop table if exists {leftover}")
     con.execute(f"""
         create temp table src as
-        select *, {check_no} as _check_no
+        select {stored_columns}, hash({all_columns}) as _row_hash, {check_no} as _check_no
         from (select {', '.join(present)}
               from read_csv(?, all_varchar = true, header = true, delim = ?, quote = '"',
                             escape = '"', names = ?, store_rejects = true, encoding = 'utf-8'))
     """, [str(text_path), delimiter, names])
-    # Exact repeats of an earlier row: only rows whose whole-row hash occurs twice are compared
-    # column by column (a window over every column of every row costs more than the load).
+    # Repeats of an earlier row: same whole-row hash and the same stored values (a different
+    # row sharing both would need a 64-bit hash collision between rows of one person's record).
     con.execute(f"""
         create temp table repeats as
-        with hashed as (
-            select rowid as row_id, hash({all_columns}) as row_hash from src
-        ),
-        candidates as (
-            select row_id from hashed
-            where row_hash in (select row_hash from hashed group by row_hash having count(*) > 1)
-        )
         select row_id from (
             select rowid as row_id,
-                   row_number() over (partition by {all_columns} order by rowid) as copy_no
+                   row_number() over (partition by _row_hash, {stored_columns} order by rowid) as copy_no
             from src
-            where rowid in (select row_id from candidates)
+            where _row_hash in (select _row_hash from src group by _row_hash having count(*) > 1)
         )
         where copy_no > 1
     """)
@@ -229,8 +236,8 @@ def _load(con, spec: SourceSpec, text_path: Path, delimiter: str, names: list[st
         rejected = con.execute("select count(distinct line) from reject_errors").fetchone()[0]
         con.execute(f"""
             insert into raw.{spec.raw_table}
-                ({all_columns}, _source_file, _source_sha256, _source_row, _period, _loaded_at)
-            select {all_columns}, ?, ?, rowid + 1, ?, current_timestamp
+                ({stored_columns}, _source_file, _source_sha256, _source_row, _period, _loaded_at)
+            select {stored_columns}, ?, ?, rowid + 1, ?, current_timestamp
             from src
             where _check_no is null and rowid not in (select row_id from repeats)
         """, [file_name, sha, period])
@@ -257,9 +264,11 @@ def _load(con, spec: SourceSpec, text_path: Path, delimiter: str, names: list[st
         if spec.needs_period:
             _supersede(con, spec, period, file_name, result)
         con.execute("""
-            insert into raw.file_ledger values (?, ?, ?, ?, ?, ?, ?, 'dimuat', null, ?, current_timestamp)
+            insert into raw.file_ledger (file_name, sha256, kind, period, rows_read, rows_loaded, rows_quarantined,
+                                         status, superseded_by, is_synthetic, loaded_at, file_size, file_mtime_ns)
+            values (?, ?, ?, ?, ?, ?, ?, 'dimuat', null, ?, current_timestamp, ?, ?)
         """, [file_name, sha, spec.kind, period, result.rows_read, result.rows_loaded,
-              result.rows_quarantined, file_name.lower().startswith("sintetis_")])
+              result.rows_quarantined, file_name.lower().startswith("sintetis_"), stat.st_size, stat.st_mtime_ns])
         con.execute("drop table if exists src")
         con.execute("drop table if exists repeats")
         con.execute("commit")

@@ -26,6 +26,14 @@ class SourceSpec:
     aliases: dict[str, str] = field(default_factory=dict)
     checks: tuple[Check, ...] = ()
     needs_period: bool = True  # the period comes from the file name
+    # read, checked and compared for repeats, but not stored: personal data no model uses
+    # (names, addresses, birth place) stays in the source file; the raw row keeps its file and
+    # row number. Less to write, and less to protect (data minimisation, UU PDP).
+    not_stored: tuple[str, ...] = ()
+
+    @property
+    def stored(self) -> tuple[str, ...]:
+        return tuple(c for c in self.columns if c not in self.not_stored)
 
 
 def normalise_header(name: str) -> str:
@@ -109,6 +117,8 @@ REGISTER = SourceSpec(
         *_kelurahan_checks("desa_kelurahan"),
         *_date_checks("tanggal_lahir", "tanggal_lahir"),
     ),
+    not_stored=("provinsi", "kabupaten_kota", "kecamatan", "alamat", "dusun", "rt", "rw", "nama",
+                "tempat_lahir", "nama_ibu_kandung"),
 )
 
 ASSESSMENTS = SourceSpec(
