@@ -2,7 +2,7 @@
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: install demo test chromium refresh serve screenshots bench-dashboard clean
+.PHONY: install demo test chromium refresh serve screenshots bench bench-dashboard clean
 
 $(BIN)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -30,6 +30,11 @@ test: install chromium
 # Screenshots of every page at 1366x768 into docs/screenshots/ (builds the demo if needed).
 screenshots: install chromium
 	$(BIN)/python scripts/screenshots.py
+
+# The benchmark (issue 8): S1, S5, S20 against DuckDB-SQL and pandas baselines -> docs/benchmarks.md
+# (about an hour on 2 cores; needs about 15 GB of disk under data/bench/, removed afterwards).
+bench: install
+	$(BIN)/pantau bench
 
 # Latency of every dashboard callback on the published warehouse (median, 95th percentile).
 bench-dashboard: install
