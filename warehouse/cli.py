@@ -93,14 +93,22 @@ def _bench(args) -> int:
         return 2
     root = settings.data_dir / "bench"
     report = args.report or (root / "benchmarks-smoke.md" if args.smoke else settings.project_dir / "docs" / "benchmarks.md")
+    notes = settings.project_dir / "docs" / "benchmarks-notes.md"
+
+    def save(results: dict) -> None:
+        report.parent.mkdir(parents=True, exist_ok=True)
+        report.with_suffix(".json").write_text(json.dumps(results, indent=1))
+        write_report(results, report, notes)
+
+    if args.render:  # after editing docs/benchmarks-notes.md: the same figures, notes re-inserted
+        write_report(json.loads(report.with_suffix(".json").read_text()), report, notes)
+        print(f"Laporan: {report}")
+        return 0
     try:
-        results = run_bench([SCENARIOS[n] for n in names], root, keep_data=args.keep_data)
+        save(run_bench([SCENARIOS[n] for n in names], root, keep_data=args.keep_data, save=save))
     except RuntimeError as error:
-        print(f"Benchmark berhenti: {error}", file=sys.stderr)
+        print(f"Benchmark berhenti: {error} (skenario yang selesai ada di {report})", file=sys.stderr)
         return 1
-    report.parent.mkdir(parents=True, exist_ok=True)
-    report.with_suffix(".json").write_text(json.dumps(results, indent=1))
-    write_report(results, report, settings.project_dir / "docs" / "benchmarks-notes.md")
     print(f"Laporan: {report} (angka mentah: {report.with_suffix('.json')})")
     return 0
 
@@ -278,6 +286,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--smoke", action="store_true", help="skala sangat kecil untuk CI (angka tidak bermakna)")
     p.add_argument("--report", type=Path, help="berkas laporan (bawaan docs/benchmarks.md; --smoke: data/bench/)")
     p.add_argument("--keep-data", action="store_true", help="simpan data/bench/<skenario> setelah selesai")
+    p.add_argument("--render", action="store_true",
+                   help="tulis ulang laporan dari .json-nya (setelah menyunting docs/benchmarks-notes.md)")
     p.set_defaults(func=_bench)
 
     p = commands.add_parser("serve", help="jalankan dasbor di 127.0.0.1")

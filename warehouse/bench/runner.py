@@ -194,7 +194,10 @@ def _memory_total_bytes() -> int:
     return 0
 
 
-def run_bench(scenarios: list[Scenario], root: Path, say=print, keep_data: bool = False) -> dict:
+def run_bench(scenarios: list[Scenario], root: Path, say=print, keep_data: bool = False,
+              save=None) -> dict:
+    """save(results), when given, is called after each scenario: a long run that fails later
+    keeps the scenarios already measured."""
     bench = Bench(root, say, keep_data)
     pandas_peak_s1 = None
     for scenario in scenarios:
@@ -203,4 +206,6 @@ def run_bench(scenarios: list[Scenario], root: Path, say=print, keep_data: bool 
         if scenario.name == "S1" and "peak_rss_bytes" in result["baselines"]["pandas"]:
             pandas_peak_s1 = result["baselines"]["pandas"]["peak_rss_bytes"]
         say(f"  skenario {scenario.name} selesai dalam {time.perf_counter() - started:.0f} dtk")
+        if save:
+            save(bench.finish())
     return bench.finish()
