@@ -21,7 +21,7 @@ def _cpu_model() -> str:
     return platform.processor() or "tidak diketahui"
 
 
-def _memory_bytes() -> int:
+def memory_bytes() -> int:
     with open("/proc/meminfo") as handle:
         for line in handle:
             if line.startswith("MemTotal:"):
@@ -32,7 +32,7 @@ def _memory_bytes() -> int:
 def machine_facts(data_dir: Path) -> dict:
     data_dir.mkdir(parents=True, exist_ok=True)
     disk = shutil.disk_usage(data_dir)
-    return {"cpu": _cpu_model(), "cores": os.cpu_count(), "memory_bytes": _memory_bytes(),
+    return {"cpu": _cpu_model(), "cores": os.cpu_count(), "memory_bytes": memory_bytes(),
             "kernel": platform.release(), "system": platform.system(),
             "disk_free_bytes": disk.free, "python": platform.python_version()}
 

@@ -19,7 +19,7 @@ import duckdb
 
 from ..settings import Settings, load_settings
 from .baselines.compare import compare
-from .machine import machine_facts, package_versions
+from .machine import machine_facts, memory_bytes, package_versions
 from .measure import Measured, run_measured
 from .scenarios import Scenario
 
@@ -174,7 +174,7 @@ def _should_run_pandas(scenario: Scenario, pandas_peak_s1: int | None, result: d
     if scenario.run_pandas == "no":
         result["pandas_skipped_reason"] = "tidak dijalankan pada skenario ini (lihat issue 8: hanya S1, dan S5 bila muat)"
         return False
-    total = _memory_total_bytes()
+    total = memory_bytes()
     if pandas_peak_s1 is None:
         result["pandas_skipped_reason"] = "tidak diukur di S1 pada run ini, jadi kebutuhan memori di S5 tak bisa diperkirakan"
         return False
@@ -184,14 +184,6 @@ def _should_run_pandas(scenario: Scenario, pandas_peak_s1: int | None, result: d
                                            f"melebihi {PANDAS_MEMORY_SHARE:.0%} dari {total / 2**30:.0f} GiB RAM")
         return False
     return True
-
-
-def _memory_total_bytes() -> int:
-    with open("/proc/meminfo") as handle:
-        for line in handle:
-            if line.startswith("MemTotal:"):
-                return int(line.split()[1]) * 1024
-    return 0
 
 
 def run_bench(scenarios: list[Scenario], root: Path, say=print, keep_data: bool = False,
