@@ -9,6 +9,8 @@ from pathlib import Path
 
 import duckdb
 
+from . import command_line
+
 SCRIPT = Path(__file__).with_name("duckdb_baseline.sql")
 
 
@@ -39,13 +41,7 @@ def run(files_glob: str, seeds_dir: Path, output: Path, threads: int | None = No
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 3:
-        print(__doc__.strip(), file=sys.stderr)
-        return 2
-    inbox_dtks_dir, seeds_dir, output = (Path(arg) for arg in argv)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    run(str(inbox_dtks_dir / "*.txt"), seeds_dir, output)
-    return 0
+    return command_line(lambda inbox, seeds, output: run(str(inbox / "*.txt"), seeds, output), __doc__, argv)
 
 
 if __name__ == "__main__":

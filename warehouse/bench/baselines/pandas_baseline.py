@@ -14,6 +14,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from . import command_line
+
 COLUMNS = ["id_dtks", "provinsi", "kabupaten_kota", "kecamatan", "desa_kelurahan", "alamat",
            "dusun", "rt", "rw", "nomor_kk", "nomor_nik", "nama", "tanggal_lahir", "tempat_lahir",
            "jenis_kelamin", "nama_ibu_kandung", "hubungan_keluarga", "pkh", "bpnt", "pbi_jk",
@@ -129,13 +131,7 @@ def run(inbox_dtks_dir: Path, seeds_dir: Path, output: Path) -> None:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 3:
-        print(__doc__.strip(), file=sys.stderr)
-        return 2
-    inbox_dtks_dir, seeds_dir, output = (Path(arg) for arg in argv)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    run(inbox_dtks_dir, seeds_dir, output)
-    return 0
+    return command_line(run, __doc__, argv)
 
 
 if __name__ == "__main__":
