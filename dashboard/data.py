@@ -200,7 +200,29 @@ QUERIES = {
         where list_contains(string_split(:codes, ','), kabkota_code)
         order by kabkota_code, period_month
     """,
-    "visit_points": """
+    # the map draws one marker per rounded point (about 110 m) and decision, sized by its visits:
+    # at Pamekasan scale 200,000 single points made a 4-second figure (issue 8)
+    "visit_cells": """
+        select points.longitude, points.latitude, points.decision, regions.area_name as kelurahan_name,
+               count(*) as visits, min(points.visit_month) as first_month, max(points.visit_month) as last_month
+        from verval_visit_points as points
+        inner join dim_regions as regions on regions.area_code = points.kelurahan_code
+        where :area_code in (regions.kabkota_code, regions.kecamatan_code, regions.area_code)
+            and points.visit_month between cast(:start as date) and cast(:end as date)
+        group by all
+        order by points.longitude, points.latitude, points.decision, kelurahan_name
+    """,
+    "visit_centres": """
+        select regions.area_name as kelurahan_name, median(points.longitude) as longitude,
+               median(points.latitude) as latitude
+        from verval_visit_points as points
+        inner join dim_regions as regions on regions.area_code = points.kelurahan_code
+        where :area_code in (regions.kabkota_code, regions.kecamatan_code, regions.area_code)
+            and points.visit_month between cast(:start as date) and cast(:end as date)
+        group by all
+        order by kelurahan_name
+    """,
+    "visit_far_points": """
         select points.visit_month, points.kelurahan_code, regions.area_name as kelurahan_name,
                points.decision, points.latitude, points.longitude, points.distance_from_centre_m,
                points.is_far_from_kelurahan
@@ -208,6 +230,8 @@ QUERIES = {
         inner join dim_regions as regions on regions.area_code = points.kelurahan_code
         where :area_code in (regions.kabkota_code, regions.kecamatan_code, regions.area_code)
             and points.visit_month between cast(:start as date) and cast(:end as date)
+            and points.is_far_from_kelurahan
+        order by points.distance_from_centre_m desc, points.visit_month, kelurahan_name
     """,
 }
 
@@ -385,8 +409,19 @@ def kabkota_monthly(codes: list[str]) -> pd.DataFrame:
     return query("kabkota_monthly", codes=",".join(sorted(codes)))
 
 
-def visit_points(area_code: str, start: str | None = None, end: str | None = None) -> pd.DataFrame:
-    return query("visit_points", area_code=area_code, **_month_bounds(start, end))
+def visit_cells(area_code: str, start: str | None = None, end: str | None = None) -> pd.DataFrame:
+    """Visits per rounded GPS point, decision and kelurahan (the map's markers)."""
+    return query("visit_cells", area_code=area_code, **_month_bounds(start, end))
+
+
+def visit_centres(area_code: str, start: str | None = None, end: str | None = None) -> pd.DataFrame:
+    """Median point of each kelurahan's visits (where the map writes its name)."""
+    return query("visit_centres", area_code=area_code, **_month_bounds(start, end))
+
+
+def far_points(area_code: str, start: str | None = None, end: str | None = None) -> pd.DataFrame:
+    """Visits more than 1.5 km from their kelurahan's centre, farthest first."""
+    return query("visit_far_points", area_code=area_code, **_month_bounds(start, end))
 
 
 def kabkota_monthly_all() -> pd.DataFrame:

@@ -87,8 +87,7 @@ def kabkota_monthly(view: View) -> pd.DataFrame:
 @table("titik-jauh")
 def far_points(view: View) -> pd.DataFrame:
     """Visits whose GPS point lies far from their kelurahan (rounded points, no household)."""
-    points = data.visit_points(view.area, view.start, view.end)
-    far = points[points["is_far_from_kelurahan"]] if len(points) else points
+    far = data.far_points(view.area, view.start, view.end)
     return _months(far, "visit_month").rename(columns={
         "visit_month": "bulan_kunjungan", "kelurahan_code": "kode_kelurahan", "kelurahan_name": "kelurahan",
         "decision": "keputusan", "latitude": "lintang_dibulatkan", "longitude": "bujur_dibulatkan",

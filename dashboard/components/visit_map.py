@@ -1,5 +1,6 @@
-"""The field-visit map without a tile server: points on longitude/latitude axes with equal
-scale, coloured by decision, kelurahan names at the median of their points, far points marked."""
+"""The field-visit map without a tile server: on longitude/latitude axes with equal scale, one
+marker per rounded point (about 110 m) and decision, sized by its visits; kelurahan names at the
+median of their points; far points marked one by one."""
 from __future__ import annotations
 
 import math
@@ -15,48 +16,59 @@ FAR_ROWS_SHOWN = 15
 FONT = {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "size": 13}
 
 
-def figure(points: pd.DataFrame, title: str) -> go.Figure:
+def figure(cells: pd.DataFrame, far: pd.DataFrame, centres: pd.DataFrame, title: str) -> go.Figure:
+    """cells: visits per rounded point and decision (data.visit_cells); far: the far visits;
+    centres: where each kelurahan's name goes."""
     fig = go.Figure()
     fig.update_layout(title={"text": title, "x": 0.01}, template="plotly_white", height=640, font=FONT,
                       margin={"l": 60, "r": 20, "t": 60, "b": 50}, legend={"orientation": "h", "y": -0.08},
                       xaxis={"title": "Bujur", "showgrid": True, "zeroline": False},
                       yaxis={"title": "Lintang", "showgrid": True, "zeroline": False})
-    if points.empty:
+    if cells.empty:
         fig.add_annotation(text="belum ada data untuk periode ini", showarrow=False, xref="paper", yref="paper",
                            x=0.5, y=0.5, font={"size": 16})
         return fig
-    months = [fmt_month(pd.Timestamp(m).date()) for m in points["visit_month"]]
-    points = points.assign(month_label=months)
+    cells = cells.assign(months=_month_ranges(cells["first_month"], cells["last_month"]))
     for decision, colour in DECISION_COLOURS.items():
-        subset = points[points["decision"] == decision]
+        subset = cells[cells["decision"] == decision]
         fig.add_trace(go.Scattergl(
             x=subset["longitude"], y=subset["latitude"], mode="markers", name=decision.capitalize(),
-            marker={"color": colour, "size": 4, "opacity": 0.5},
-            customdata=subset[["kelurahan_name", "month_label"]].to_numpy(),
-            hovertemplate="%{customdata[0]} · %{customdata[1]}<extra>" + decision + "</extra>"))
-    far = points[points["is_far_from_kelurahan"]]
+            marker={"color": colour, "size": marker_sizes(subset["visits"]), "opacity": 0.5},
+            customdata=subset[["kelurahan_name", "visits", "months"]].to_numpy(),
+            hovertemplate="%{customdata[0]} · %{customdata[1]:,} kunjungan · %{customdata[2]}<extra>"
+                          + decision + "</extra>"))
     if len(far):
+        far = far.assign(month_label=[fmt_month(pd.Timestamp(m).date()) for m in far["visit_month"]])
         fig.add_trace(go.Scattergl(
             x=far["longitude"], y=far["latitude"], mode="markers", name="Jauh dari kelurahannya",
             marker={"symbol": "x-thin", "size": 9, "color": "#000000", "line": {"width": 1.5, "color": "#000000"}},
             customdata=far[["kelurahan_name", "month_label", "distance_from_centre_m"]].to_numpy(),
             hovertemplate="%{customdata[0]} · %{customdata[1]}<br>%{customdata[2]:,.0f} m dari pusat kelurahan"
                           "<extra>jauh</extra>"))
-    centres = points.groupby("kelurahan_name")[["longitude", "latitude"]].median().reset_index()
     fig.add_trace(go.Scatter(x=centres["longitude"], y=centres["latitude"], mode="text", text=centres["kelurahan_name"],
                              textfont={"size": 10, "color": "#333333"}, name="Kelurahan", hoverinfo="skip"))
     # one degree of longitude is shorter than one of latitude by cos(latitude)
-    fig.update_yaxes(scaleanchor="x", scaleratio=1 / math.cos(math.radians(points["latitude"].median())))
+    fig.update_yaxes(scaleanchor="x", scaleratio=1 / math.cos(math.radians(centres["latitude"].median())))
     return fig
 
 
-def summary_text(points: pd.DataFrame) -> str:
-    if points.empty:
+def marker_sizes(visits: pd.Series) -> list[float]:
+    """Marker diameter in px: 4 for one visit, growing with the square root (area ~ visits), at most 16."""
+    return [min(16.0, 3.0 + math.sqrt(n)) for n in visits.astype(float)]
+
+
+def _month_ranges(first: pd.Series, last: pd.Series) -> list[str]:
+    labels = {m: fmt_month(pd.Timestamp(m).date()) for m in set(first) | set(last)}  # few distinct months
+    return [labels[a] if a == b else f"{labels[a]} – {labels[b]}" for a, b in zip(first, last)]
+
+
+def summary_text(cells: pd.DataFrame, far: pd.DataFrame) -> str:
+    if cells.empty:
         return "Belum ada kunjungan bertitik GPS untuk pilihan ini."
-    far = int(points["is_far_from_kelurahan"].sum())
-    not_eligible = int((points["decision"] == "tidak layak").sum())
-    return (f"{fmt_int(len(points))} kunjungan bertitik GPS, {fmt_int(not_eligible)} tidak layak; "
-            f"{fmt_int(far)} titik lebih dari 1,5 km dari pusat kelurahannya (ditandai ×).")
+    visits = int(cells["visits"].sum())
+    not_eligible = int(cells.loc[cells["decision"] == "tidak layak", "visits"].sum())
+    return (f"{fmt_int(visits)} kunjungan bertitik GPS, {fmt_int(not_eligible)} tidak layak; "
+            f"{fmt_int(len(far))} titik lebih dari 1,5 km dari pusat kelurahannya (ditandai ×).")
 
 
 def far_table(points: pd.DataFrame, limit: int = FAR_ROWS_SHOWN) -> pd.DataFrame:

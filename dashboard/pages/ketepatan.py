@@ -74,6 +74,12 @@ def layout(tahun: str | None = None, sorot: str | None = None, bahasa: str = "id
     language = url_state.language(f"?bahasa={bahasa}")
     if not auth.page_allowed("/ketepatan-sasaran"):
         return auth.forbidden()
+    return _page(tahun, sorot, language)
+
+
+@cached_view
+def _page(tahun: str | None, sorot: str | None, language: str):
+    """The page for a comparison year, highlighted kab/kota and language (built once per version)."""
     years = data.targeting_years()
     if years.empty:
         return filters.no_data_alert(language)

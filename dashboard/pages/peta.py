@@ -29,7 +29,8 @@ def layout(bahasa: str = "id", **_query):
         html.H2("Titik terjauh dari kelurahannya", className="h5 mt-3"),
         html.Div(id=ids.MAP_FAR_TABLE),
         exports.buttons("titik-jauh", language),
-        html.P("Titik dibulatkan ke 3 desimal (sekitar 110 m) agar rumah tangga tidak dapat ditunjuk. Batas "
+        html.P("Titik dibulatkan ke 3 desimal (sekitar 110 m) agar rumah tangga tidak dapat ditunjuk; kunjungan "
+               "di titik yang sama digambar sebagai satu lingkaran, makin besar makin banyak kunjungannya. Batas "
                "kelurahan belum dimuat: sebuah titik ditandai bila lebih dari 1,5 km dari pusat kelurahannya "
                "(median titik kunjungan kelurahan itu). Peta tidak memerlukan internet.",
                className="small text-muted mt-2"),
@@ -40,10 +41,12 @@ def layout(bahasa: str = "id", **_query):
           *filters.filter_inputs(ids.MAP_GRAPH))
 @cached_view
 def update_map(_anchor: str, area_code: str, _programme: str, start: str, end: str, search: str):
-    points = data.visit_points(area_code, start, end)
-    far = visit_map.far_table(points)
-    table = (dbc.Table.from_dataframe(far, striped=True, bordered=False, hover=True, size="sm")
-             if len(far) else dbc.Alert("Tidak ada titik yang jauh dari kelurahannya.", color="success"))
+    cells = data.visit_cells(area_code, start, end)
+    far = data.far_points(area_code, start, end)
+    centres = data.visit_centres(area_code, start, end)
+    far_rows = visit_map.far_table(far)
+    table = (dbc.Table.from_dataframe(far_rows, striped=True, bordered=False, hover=True, size="sm")
+             if len(far_rows) else dbc.Alert("Tidak ada titik yang jauh dari kelurahannya.", color="success"))
     title = f"Kunjungan verval · {filters.area_name(area_code)}"
-    figure = translate_figure(visit_map.figure(points, title), url_state.language(search))
-    return visit_map.summary_text(points), figure, table
+    figure = translate_figure(visit_map.figure(cells, far, centres, title), url_state.language(search))
+    return visit_map.summary_text(cells, far), figure, table

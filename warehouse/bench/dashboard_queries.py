@@ -20,9 +20,8 @@ from pathlib import Path
 
 import dash
 
-from dashboard import briefing, data, exports
+from dashboard import data, exports
 from dashboard.app import create_app
-from dashboard.components import summary
 from warehouse.settings import load_settings
 
 
@@ -75,13 +74,13 @@ def measure(published_db: Path) -> list[dict]:
             "Peta": (lambda *a: peta.update_map("x", *a), filters),
             "Status Data: halaman": (lambda: status.layout(), [()] * 5),
             "Unduh CSV petugas verval": (
-                lambda area, programme, start, end, _s: exports.to_csv(
-                    exports.TABLES["petugas-verval"](exports.View(area, programme, start, end))), filters),
+                lambda area, programme, start, end, _s: exports.rendered(
+                    "petugas-verval", "csv", exports.View(area, programme, start, end)), filters),
             "Unduh XLSX alasan keluar": (
-                lambda area, programme, start, end, _s: exports.to_xlsx(
-                    exports.TABLES["alasan-keluar"](exports.View(area, programme, start, end)), "x"), filters),
-            "Ringkasan PDF A4": (lambda area, programme, start, end, _s: briefing.build(
-                summary.headline(area, programme, start, end)), filters[:8]),
+                lambda area, programme, start, end, _s: exports.rendered(
+                    "alasan-keluar", "xlsx", exports.View(area, programme, start, end)), filters),
+            "Ringkasan PDF A4": (lambda area, programme, start, end, _s: ringkasan.briefing_file(
+                area, programme, start, end), filters[:8]),
         }
         rows = []
         for name, (call, argument_sets) in cases.items():
