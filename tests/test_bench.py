@@ -30,10 +30,16 @@ def test_smoke_run_writes_a_report_with_baselines_equal_to_the_marts(tmp_path):
     assert smoke["full_refresh"]["files"] == sum(kind["files"] for kind in smoke["inbox"].values())
     assert smoke["incremental_refresh"]["files"] == 3  # December: register, assessments, recap
     assert smoke["no_change_refresh"]["rows_read"] == 0
+    # where dbt's time went: its slowest nodes, none longer than the whole dbt build step
+    dbt_seconds = next(step["seconds"] for step in smoke["full_refresh"]["steps"] if step["step"] == "dbt_build")
+    slowest = smoke["full_refresh"]["slowest_dbt_nodes"]
+    assert len(slowest) == 6 and all(0 < node["seconds"] <= dbt_seconds for node in slowest)
+    assert [node["seconds"] for node in slowest] == sorted((node["seconds"] for node in slowest), reverse=True)
     names = {query["name"] for query in smoke["queries"]}
     assert {"Ringkasan: kartu + grafik", "Peta", "Ringkasan PDF A4"} <= names
     text = report.read_text()
     for heading in ("## Target", "## smoke", "refresh inkremental, satu bulan baru", "satu skrip SQL DuckDB",
+                    "Node dbt terlama, refresh penuh",
                     "skrip pandas analis", "## Perintah yang dijalankan"):
         assert heading in text
     assert not (tmp_path / "data" / "bench" / "smoke").exists()  # scenario data removed afterwards

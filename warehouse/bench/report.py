@@ -67,6 +67,10 @@ def _scenario_section(s: dict) -> list[str]:
               f"{number(incr['rows_read'])} baris baru |",
               f"| refresh tanpa berkas baru (jadwal harian biasa) | {seconds(same['seconds'])} | "
               f"{mib(same['peak_rss_bytes'])} | |", ""]
+    for label, refresh in (("refresh penuh", full), ("refresh inkremental", incr)):
+        if refresh.get("slowest_dbt_nodes"):
+            nodes = "; ".join(f"{node['node']} {seconds(node['seconds'])}" for node in refresh["slowest_dbt_nodes"])
+            lines += [f"Node dbt terlama, {label} (dtk; dbt membangun dua node sekaligus): {nodes}", ""]
     sizes, after = s["sizes_after_full"], s["sizes_after_incremental"]
     lines += [f"Ukuran basis data: kerja {mib(sizes['working_bytes'])} MiB, terbit {mib(sizes['published_bytes'])} MiB "
               f"setelah refresh penuh; {mib(after['working_bytes'])} / {mib(after['published_bytes'])} MiB "

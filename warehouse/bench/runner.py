@@ -23,6 +23,7 @@ from .machine import machine_facts, memory_bytes, package_versions
 from .measure import Measured, run_measured
 from .scenarios import Scenario
 
+SLOWEST_NODES = 6  # dbt nodes listed per refresh in the report
 PANDAS_MEMORY_SHARE = 0.6  # run the pandas baseline at S5 only if it should need less than this of RAM
 
 
@@ -137,6 +138,7 @@ class Bench:
         for name, started, seconds in steps:
             figures["steps"].append({"step": name, "seconds": seconds,
                                      "peak_rss_bytes": measured.peak_between(started, started + seconds)})
+        figures["slowest_dbt_nodes"] = slowest_dbt_nodes(settings.dbt_target_dir / "run_results.json")
         return figures
 
     def finish(self) -> dict:
@@ -147,6 +149,16 @@ class Bench:
 
 def _step(measured: Measured) -> dict:
     return {"seconds": measured.seconds, "peak_rss_bytes": measured.peak_rss_bytes}
+
+
+def slowest_dbt_nodes(run_results: Path, count: int = SLOWEST_NODES) -> list[dict]:
+    """The dbt models and tests that took longest in this refresh's build (where time goes)."""
+    if not run_results.exists():
+        return []
+    results = json.loads(run_results.read_text())["results"]
+    ordered = sorted(results, key=lambda node: node["execution_time"], reverse=True)[:count]
+    return [{"node": node["unique_id"].split(".", 1)[0] + " " + node["unique_id"].split(".")[2],
+             "seconds": node["execution_time"]} for node in ordered]
 
 
 def _inbox_sizes(settings: Settings) -> dict[str, int]:
