@@ -26,6 +26,12 @@ _TARGETING_COLUMNS = """
     coverage_ratio_target, min_leakage_target, min_undercoverage_target
 """
 
+# the map's visits: those in the chosen area (kab/kota, kecamatan or kelurahan) and months
+VISITS_IN_VIEW = """from verval_visit_points as points
+        inner join dim_regions as regions on regions.area_code = points.kelurahan_code
+        where :area_code in (regions.kabkota_code, regions.kecamatan_code, regions.area_code)
+            and points.visit_month between cast(:start as date) and cast(:end as date)"""
+
 QUERIES = {
     "meta": "select * from pantau_meta",
     "areas": """
@@ -202,34 +208,25 @@ QUERIES = {
     """,
     # the map draws one marker per rounded point (about 110 m) and decision, sized by its visits:
     # at Pamekasan scale 200,000 single points made a 4-second figure (issue 8)
-    "visit_cells": """
+    "visit_cells": f"""
         select points.longitude, points.latitude, points.decision, regions.area_name as kelurahan_name,
                count(*) as visits, min(points.visit_month) as first_month, max(points.visit_month) as last_month
-        from verval_visit_points as points
-        inner join dim_regions as regions on regions.area_code = points.kelurahan_code
-        where :area_code in (regions.kabkota_code, regions.kecamatan_code, regions.area_code)
-            and points.visit_month between cast(:start as date) and cast(:end as date)
+        {VISITS_IN_VIEW}
         group by all
         order by points.longitude, points.latitude, points.decision, kelurahan_name
     """,
-    "visit_centres": """
+    "visit_centres": f"""
         select regions.area_name as kelurahan_name, median(points.longitude) as longitude,
                median(points.latitude) as latitude
-        from verval_visit_points as points
-        inner join dim_regions as regions on regions.area_code = points.kelurahan_code
-        where :area_code in (regions.kabkota_code, regions.kecamatan_code, regions.area_code)
-            and points.visit_month between cast(:start as date) and cast(:end as date)
+        {VISITS_IN_VIEW}
         group by all
         order by kelurahan_name
     """,
-    "visit_far_points": """
+    "visit_far_points": f"""
         select points.visit_month, points.kelurahan_code, regions.area_name as kelurahan_name,
                points.decision, points.latitude, points.longitude, points.distance_from_centre_m,
                points.is_far_from_kelurahan
-        from verval_visit_points as points
-        inner join dim_regions as regions on regions.area_code = points.kelurahan_code
-        where :area_code in (regions.kabkota_code, regions.kecamatan_code, regions.area_code)
-            and points.visit_month between cast(:start as date) and cast(:end as date)
+        {VISITS_IN_VIEW}
             and points.is_far_from_kelurahan
         order by points.distance_from_centre_m desc, points.visit_month, kelurahan_name
     """,
