@@ -11,12 +11,7 @@ with
 register_rows as (
     select * from {{ ref('stg_siks__register_rows') }}
     {% if is_incremental() %}
-    where period_month in (
-        select distinct period_month
-        from {{ ref('stg_siks__register_rows') }}
-        -- coalesce: a first build without any register rows must not freeze the table
-        where loaded_at > (select coalesce(max(loaded_at), cast('1900-01-01' as timestamp)) from {{ this }})
-    )
+    where period_month in ({{ changed_months(ref('stg_siks__register_rows')) }})
     {% endif %}
 ),
 
