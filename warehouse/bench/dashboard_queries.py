@@ -85,9 +85,9 @@ def measure(published_db: Path) -> list[dict]:
         rows = []
         for name, (call, argument_sets) in cases.items():
             cold, warm = _measure(call, argument_sets)
-            rows.append({"name": name, "n": len(cold),
-                         "cold_p50": statistics.median(cold), "cold_p95": percentile(cold, 0.95),
-                         "warm_p50": statistics.median(warm), "warm_p95": percentile(warm, 0.95)})
+            figures = {"cold_p50": statistics.median(cold), "cold_p95": percentile(cold, 0.95),
+                       "warm_p50": statistics.median(warm), "warm_p95": percentile(warm, 0.95)}
+            rows.append({"name": name, "n": len(cold), **{key: round(ms, 3) for key, ms in figures.items()}})
         return rows
 
 
