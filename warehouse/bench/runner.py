@@ -136,7 +136,7 @@ class Bench:
         figures = {**_step(measured), "status": status, "rows_read": rows_read, "rows_loaded": rows_loaded,
                    "bytes_read": sum(files.values()), "files": len(files), "steps": []}
         for name, started, seconds in steps:
-            figures["steps"].append({"step": name, "seconds": seconds,
+            figures["steps"].append({"step": name, "seconds": round(seconds, 6),
                                      "peak_rss_bytes": measured.peak_between(started, started + seconds)})
         figures["slowest_dbt_nodes"] = slowest_dbt_nodes(settings.dbt_target_dir / "run_results.json")
         return figures
@@ -148,7 +148,7 @@ class Bench:
 
 
 def _step(measured: Measured) -> dict:
-    return {"seconds": measured.seconds, "peak_rss_bytes": measured.peak_rss_bytes}
+    return {"seconds": round(measured.seconds, 6), "peak_rss_bytes": measured.peak_rss_bytes}
 
 
 def slowest_dbt_nodes(run_results: Path, count: int = SLOWEST_NODES) -> list[dict]:
@@ -158,7 +158,7 @@ def slowest_dbt_nodes(run_results: Path, count: int = SLOWEST_NODES) -> list[dic
     results = json.loads(run_results.read_text())["results"]
     ordered = sorted(results, key=lambda node: node["execution_time"], reverse=True)[:count]
     return [{"node": node["unique_id"].split(".", 1)[0] + " " + node["unique_id"].split(".")[2],
-             "seconds": node["execution_time"]} for node in ordered]
+             "seconds": round(node["execution_time"], 6)} for node in ordered]
 
 
 def _inbox_sizes(settings: Settings) -> dict[str, int]:
